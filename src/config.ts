@@ -1,0 +1,55 @@
+import envSchema from 'env-schema';
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * Every setting of the service, validated once at start. Nothing else reads process.env:
+ * a wrong value stops the service here with a message naming the setting.
+ */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$', default: 'http://localhost:3000' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DB_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10000, default: 2000 }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' })),
+  TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  SMS_FROM: Type.String({ default: '+14432632220' }),
+  MAIN_NUMBER: Type.String({ minLength: 1, default: '311' }),
+  OUT_OF_AREA_NUMBER: Type.String({ minLength: 1, default: '+14432632220' }),
+  LOG_LEVEL: Type.Unsafe<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>({
+    type: 'string',
+    enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+  }),
+  OUTBOX_POLL_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  DUPLICATE_DISTANCE_M: Type.Number({ minimum: 0, maximum: 5000, default: 50 }),
+  QUEUE_ANNOUNCE_EVERY_S: Type.Integer({ minimum: 10, maximum: 600, default: 45 }),
+  QUEUE_AGENTS: Type.String({ default: '' }),
+  ADMIN_COOKIE_SECURE: Type.Boolean({ default: false }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** Builds the config from an environment (process.env by default); throws naming the bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const data: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    // An empty value means "unset" so .env files can list every key.
+    if (value !== undefined && value !== '') data[key] = value;
+  }
+  return envSchema<Config>({ schema: ConfigSchema, data, dotenv: false });
+}
+
+/** Agents' phone numbers per queue, from "queue=+1410...,+1443...;other=+1...". */
+export function parseQueueAgents(spec: string): Map<string, string[]> {
+  const agents = new Map<string, string[]>();
+  for (const part of spec.split(';')) {
+    const [queue, numbers] = part.split('=');
+    if (!queue?.trim() || !numbers) continue;
+    agents.set(queue.trim(), numbers.split(',').map((n) => n.trim()).filter(Boolean));
+  }
+  return agents;
+}
