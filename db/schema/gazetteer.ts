@@ -15,12 +15,31 @@ export const places = pgTable(
     address: text('address'),
     lat: doublePrecision('lat').notNull(),
     lon: doublePrecision('lon').notNull(),
-    /** Park outline id, bounding box, alternative names… */
+    /** For intersections: the normalised `streets.search` of every street that meets there. */
+    streets: text('streets').array().notNull().default([]),
+    /** Park outline id, bounding box, alternative names, city for transit… */
     extra: jsonb('extra').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [
     index('places_search_trgm_idx').using('gin', t.search.op('gin_trgm_ops')),
     index('places_kind_idx').on(t.kind),
+    index('places_streets_idx').using('gin', t.streets),
+  ],
+);
+
+/** Every name a place answers to (its own and its alternatives), one row each, for pg_trgm. */
+export const placeNames = pgTable(
+  'place_names',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    search: text('search').notNull(),
+  },
+  (t) => [
+    index('place_names_search_trgm_idx').using('gin', t.search.op('gin_trgm_ops')),
+    index('place_names_place_idx').on(t.placeId),
   ],
 );
 
@@ -34,7 +53,14 @@ export const streets = pgTable(
     name: text('name').notNull(),
     type: text('type').notNull().default(''),
     dirSuf: text('dir_suf').notNull().default(''),
+    /** Whole name, normalised: "n charles st". */
     search: text('search').notNull(),
+    /** The name alone, without direction or type: "charles". */
+    core: text('core').notNull().default(''),
+    /** Name and type as said aloud, without direction: "charles street". */
+    plain: text('plain').notNull().default(''),
+    /** Centerline kinds joined by "|": "Paved Road", "Alley"… */
+    kinds: text('kinds').notNull().default(''),
     segments: integer('segments').notNull(),
     minAddress: integer('min_address'),
     maxAddress: integer('max_address'),
@@ -43,8 +69,26 @@ export const streets = pgTable(
   },
   (t) => [
     index('streets_search_trgm_idx').using('gin', t.search.op('gin_trgm_ops')),
+    index('streets_core_trgm_idx').using('gin', t.core.op('gin_trgm_ops')),
+    index('streets_plain_trgm_idx').using('gin', t.plain.op('gin_trgm_ops')),
     index('streets_name_idx').on(t.name),
   ],
+);
+
+/**
+ * Known points of real addresses (historic properties, landmarks, rec centres, parks), used to
+ * place a house number along its street better than the street's median point.
+ */
+export const addressPoints = pgTable(
+  'address_points',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    street: text('street').notNull(),
+    houseNumber: integer('house_number').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+  },
+  (t) => [index('address_points_street_idx').on(t.street, t.houseNumber)],
 );
 
 /** Polygons used for point-in-polygon: neighbourhoods, council and police districts, parks. */
