@@ -294,6 +294,11 @@ export interface ValidateOptions {
    * a call not to end on silence), or 'none' (waitUrl documents, which Twilio replays).
    */
   gatherFallthrough?: 'redirect' | 'any-verb' | 'none';
+  /**
+   * 'absolute-or-root' (default): URLs Twilio requests must be http(s) or start with "/".
+   * 'any' also accepts relative ones ("next"), which Twilio resolves against the request URL.
+   */
+  urls?: 'absolute-or-root' | 'any';
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -305,7 +310,7 @@ function listing(values: readonly string[]): string {
   return values.length > 12 ? `${values.slice(0, 12).join(', ')}, … (${values.length} values)` : values.join(', ');
 }
 
-function checkValue(rule: AttributeRule, value: string): string | undefined {
+function checkValue(rule: AttributeRule, value: string, options: Required<ValidateOptions>): string | undefined {
   const items = rule.list ? value.trim().split(/\s+/) : [value];
   for (const item of items) {
     switch (rule.kind) {
@@ -320,7 +325,7 @@ function checkValue(rule: AttributeRule, value: string): string | undefined {
         break;
       case 'string':
         if (rule.pattern && !rule.pattern.test(item)) return `"${item}" does not match ${rule.pattern} (${rule.description})`;
-        if (rule.url && !URL_FORM.test(item)) return `"${item}" is not an absolute (http/https) or root-relative URL`;
+        if (rule.url && options.urls !== 'any' && !URL_FORM.test(item)) return `"${item}" is not an absolute (http/https) or root-relative URL`;
         break;
     }
   }
@@ -367,14 +372,14 @@ function checkChildren(
         );
         continue;
       }
-      const problem = checkValue(attrRule, value);
+      const problem = checkValue(attrRule, value, options);
       if (problem) errors.push(`${childPath}: attribute ${attr}: ${problem}`);
     }
     const text = node.children.filter((c): c is string => typeof c === 'string').join('').trim();
     if (rule.text === 'required' && !text && !node.children.some(isElement)) {
       errors.push(`${childPath}: <${node.name}> needs its ${rule.textName ?? 'text'}`);
     }
-    if (rule.textName === 'url' && text && !URL_FORM.test(text)) {
+    if (rule.textName === 'url' && text && options.urls !== 'any' && !URL_FORM.test(text)) {
       errors.push(`${childPath}: "${text}" is not an absolute (http/https) or root-relative URL`);
     }
     checkChildren(node, rule.className, childPath, rule.text !== 'none', rules, options, errors);
@@ -408,7 +413,7 @@ export function validateTwiml(xml: string, options: ValidateOptions = {}): strin
   const errors: string[] = [];
   for (const attr of Object.keys(root.attributes)) errors.push(`Response: attribute "${attr}" is not allowed on <Response>`);
   const rules = twimlRules();
-  checkChildren(root, 'VoiceResponse', 'Response', false, rules, { gatherFallthrough: options.gatherFallthrough ?? 'redirect' }, errors);
+  checkChildren(root, 'VoiceResponse', 'Response', false, rules, { gatherFallthrough: options.gatherFallthrough ?? 'redirect', urls: options.urls ?? 'absolute-or-root' }, errors);
   return errors;
 }
 
