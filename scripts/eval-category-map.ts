@@ -1,0 +1,105 @@
+/**
+ * How the SeeClickFix evaluation files' categories map to our service codes, one table per file.
+ * A label maps to every service a resident could rightly mean by it ("Garbage" is a missed
+ * pick-up, a bulk pick-up or a broken can); top-1 counts as right when it is any of them.
+ * `null` marks a label we have no service for: the benchmark lists it and does not count it.
+ */
+export type CategoryMap = Record<string, readonly string[] | null>;
+
+const waterAndSewer = [
+  'water-leak',
+  'no-water',
+  'low-pressure',
+  'water-in-basement',
+  'sewer-overflow',
+  'hydrant-leaking',
+  'hydrant-damaged',
+  'storm-drain',
+] as const;
+const trees = ['fallen-tree', 'fallen-limb', 'tree-inspection'] as const;
+const animals = ['stray-animal', 'injured-animal', 'dead-animal', 'barking-dog', 'aggressive-animal', 'wildlife'] as const;
+const collection = ['missed-trash', 'missed-recycling', 'bulk-trash', 'trash-can'] as const;
+const propertyCode = ['property-sanitation', 'unsafe-structure', 'high-grass', 'vacant-building', 'illegal-dumping'] as const;
+
+export const categoryMaps: Record<string, CategoryMap> = {
+  'text_311_seeclickfix_georgia_2013.csv': {
+    'Pothole/paving': ['potholes', 'street-repair'],
+    Garbage: [...collection, 'dirty-street', 'dirty-alley'],
+    Signage: ['street-sign'],
+    Traffic: ['traffic-signal', 'street-sign', 'markings'],
+    'Dumping/debris': ['illegal-dumping', 'property-sanitation', 'dirty-street', 'dirty-alley'],
+    'Water/sewage system': [...waterAndSewer],
+    Sidewalk: ['sidewalk-repair'],
+    Overgrowth: ['high-grass', 'tree-inspection'],
+    'Street lighting': ['street-light-out'],
+    Tree: [...trees],
+    'Vacant/Delapidated': ['vacant-building', 'unsafe-structure'],
+    'Street cleaning': ['dirty-street', 'dirty-alley'],
+    Animal: [...animals],
+    'Lane markings': ['markings'],
+    Crosswalk: ['markings'],
+    Parking: ['parking-complaint', 'abandoned-vehicle'],
+    'Ditch cleaning': ['storm-drain'],
+    'Illegal sign': ['street-sign'],
+    Parks: ['park-maintenance'],
+    'Code violation': [...propertyCode],
+    'Fire hydrant': ['hydrant-leaking', 'hydrant-damaged'],
+    Bicycle: null,
+    Billing: null,
+    'Illegal activity': null,
+    Utilities: null,
+    Other: null,
+    Nuisance: null,
+    Mail: null,
+    Homeless: null,
+    FALSE: null,
+  },
+  'text_311_seeclickfix_newport_ri_2009_2017.csv': {
+    'Roadway or Sidewalk Issue': ['potholes', 'street-repair', 'sidewalk-repair'],
+    'Traffic Sign/Pavement Marking Issue': ['street-sign', 'markings'],
+    'Missed Trash or Bulky Waste Collection': [...collection],
+    'Tree or Vegetation Issue': [...trees, 'high-grass'],
+    'Pothole Issue': ['potholes'],
+    'Snow Issue': ['snow-ice'],
+    'Recreation Facility, Sports Field or Park Issue': ['park-maintenance'],
+    'Playground Issue': ['park-maintenance'],
+    'Street Light Issue': ['street-light-out'],
+    'Graffiti Issue': ['graffiti'],
+    'Storm Drain': ['storm-drain'],
+    Other: null,
+    'Cliff Walk Issue': null,
+    'Public Restroom Issue': null,
+    'Thank a City Employee': null,
+    'Beach Issue': null,
+  },
+  'text_311_seeclickfix_topeka_ks_2017_2023.csv': {
+    'Property Maintenance, Code Violations & Graffiti': [...propertyCode, 'graffiti'],
+    'Property Maintenance & Code Violations': [...propertyCode],
+    'Curb and Gutter Repair': ['street-repair'],
+    'Trees and Tree Limbs': [...trees],
+    'Sidewalk and Ramp': ['sidewalk-repair'],
+    'Police General Issue': ['police-noise', 'police-property-damage'],
+    'Street Repair': ['street-repair', 'potholes'],
+    Alley: ['dirty-alley', 'street-repair', 'potholes'],
+    'Street Sign Repair': ['street-sign'],
+    'safety lighting': ['street-light-out'],
+    'Traffic Signal Repair': ['traffic-signal'],
+    'Street Light Out': ['street-light-out'],
+    'Plant blocking view of traffic': ['tree-inspection', 'high-grass'],
+    'Human excrement on public sidewalk': ['dirty-street'],
+    'Hydrant Leaking': ['hydrant-leaking'],
+    'Low branches impeding sidewalk passage': ['tree-inspection', 'fallen-limb'],
+    'Overgrown grass and weeds': ['high-grass'],
+    'Dangerous heavy dead limb about to fall on 17th street traffic': ['fallen-limb', 'tree-inspection'],
+    'Change of intersection signage. (City Engineering)': ['street-sign'],
+    'Junk, fire hazard, child endangerment': ['property-sanitation', 'illegal-dumping'],
+    'Hole in Buffalo': ['potholes', 'street-repair'],
+    'Traffic Safety Concerns': ['traffic-signal', 'street-sign', 'markings'],
+    Other: null,
+    'General Feedback or Questions': null,
+    'Utility Work Damage': null,
+    'Downtown Parking General Question': null,
+    'Weeds Power lines down in yard': null,
+    'Parking area': null,
+  },
+};
