@@ -40,6 +40,7 @@ export const placeNames = pgTable(
   (t) => [
     index('place_names_search_trgm_idx').using('gin', t.search.op('gin_trgm_ops')),
     index('place_names_place_idx').on(t.placeId),
+    index('place_names_search_idx').on(t.search),
   ],
 );
 
@@ -72,6 +73,7 @@ export const streets = pgTable(
     index('streets_core_trgm_idx').using('gin', t.core.op('gin_trgm_ops')),
     index('streets_plain_trgm_idx').using('gin', t.plain.op('gin_trgm_ops')),
     index('streets_name_idx').on(t.name),
+    index('streets_core_idx').on(t.core),
   ],
 );
 

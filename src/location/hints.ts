@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { executeRows, type DbOrTx } from '../../db/client.js';
+import { spokenStreet } from './spoken.js';
+
+/** Twilio's `hints` take at most 500 phrases of at most 100 characters each. */
+const maxHints = 500;
+const maxLength = 100;
+
+const cache = new WeakMap<object, Promise<string[]>>();
+
+/**
+ * Phrases that help the speech recogniser hear Baltimore locations: the streets with the most
+ * segments in their spoken form ("North Charles Street"), the biggest parks, the famous places
+ * and heritage landmarks. Read once per database and cached.
+ */
+export function locationHints(db: DbOrTx): Promise<string[]> {
+  let hints = cache.get(db);
+  if (!hints) {
+    hints = loadHints(db);
+    hints.catch(() => cache.delete(db));
+    cache.set(db, hints);
+  }
+  return hints;
+}
+
+async function loadHints(db: DbOrTx): Promise<string[]> {
+  const [streetRows, parkRows, landmarkRows] = await Promise.all([
+    executeRows<{ search: string }>(
+      db,
+      sql`select search from streets where kinds like '%Paved Road%' order by segments desc, search limit 340`,
+    ),
+    executeRows<{ name: string }>(
+      db,
+      sql`select name from places where kind = 'park' order by coalesce((extra->>'acres')::float, 0) desc limit 80`,
+    ),
+    executeRows<{ name: string }>(
+      db,
+      sql`select name from places where kind = 'landmark'
+          order by (extra->>'famous') is null, coalesce((extra->>'heritageId')::int, 0) asc limit 80`,
+    ),
+  ]);
+  const phrases = [
+    ...parkRows.map((r) => r.name),
+    ...landmarkRows.map((r) => r.name),
+    ...streetRows.map((r) => spokenStreet(r.search)),
+  ];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const phrase of phrases) {
+    const hint = phrase.replace(/\s+/g, ' ').trim();
+    if (!hint || hint.length > maxLength || seen.has(hint.toLowerCase())) continue;
+    seen.add(hint.toLowerCase());
+    out.push(hint);
+    if (out.length === maxHints) break;
+  }
+  return out;
+}
