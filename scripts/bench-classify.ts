@@ -32,6 +32,7 @@ const pct = (t: Tally) => (t.total ? ((100 * t.right) / t.total).toFixed(1) : '-
 const overall: Tally = { right: 0, total: 0 };
 const timings: number[] = [];
 let none = 0;
+const byConfidence = { clear: { right: 0, total: 0 }, unclear: { right: 0, total: 0 }, none: { right: 0, total: 0 } };
 
 for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.csv')).sort()) {
   const map = categoryMaps[file];
@@ -62,6 +63,8 @@ for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.csv')).sort()
     const top = result.matches[0]?.code;
     if (!top) none++;
     const ok = top !== undefined && expected.includes(top);
+    byConfidence[result.confidence].total++;
+    if (ok) byConfidence[result.confidence].right++;
     const tally = perCategory.get(category) ?? { right: 0, total: 0 };
     tally.total++;
     fileTally.total++;
@@ -93,4 +96,8 @@ for (const file of readdirSync(evalDir).filter((f) => f.endsWith('.csv')).sort()
 timings.sort((a, b) => a - b);
 const at = (q: number) => (timings[Math.min(timings.length - 1, Math.floor(q * timings.length))] ?? 0).toFixed(3);
 console.log(`\nOverall: ${pct(overall)}% top-1 on ${overall.total} mapped labelled rows (${none} with no match)`);
+for (const [confidence, tally] of Object.entries(byConfidence)) {
+  const share = overall.total ? ((100 * tally.total) / overall.total).toFixed(1) : '-';
+  console.log(`  ${confidence.padEnd(8)} ${share.padStart(5)}% of rows, top-1 right on ${pct(tally)}%`);
+}
 console.log(`Classify time per text: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);

@@ -27,7 +27,8 @@ const EN_STOP = new Set(
   as than then there's it's hi hello yes yeah ok okay um uh hmm like please thank thanks call calling want wanted need needs
   report reporting reported know think say said tell get got getting go going gone come came let make made see seen look
   one two three four five six seven eight nine ten days day week weeks month months year years time times today yesterday
-  ago since last now ever always sometimes lot lots many much more most other another same own because while`.split(/\s+/),
+  ago since last now ever always sometimes lot lots many much more most other another same own because while
+  rd st ave av dr blvd ln ct pl hwy pkwy request issue issues problem problems area several around near between along next behind across`.split(/\s+/),
 );
 const ES_STOP = new Set(
   `a al ante bajo con contra de del desde en entre hacia hasta para por segun sobre tras el la los las lo un una unos unas
