@@ -90,7 +90,9 @@ export async function resolveLocation(db: DbOrTx, text: string, opts: ResolveOpt
   if (!found || 'kind' in found) return found ?? { kind: 'unresolved', words };
 
   const districts = await districtsFor(db, found.lat, found.lon);
-  if (!districts.neighborhood) {
+  // The outlines are simplified, so a point on the city's edge can miss every neighbourhood;
+  // outside means outside the council districts too. City parks are the city's by definition.
+  if (!districts.neighborhood && !districts.councilDistrict && found.precision !== 'park') {
     return { kind: 'outside-city', name: found.label, lat: found.lat, long: found.lon, words };
   }
   const relation = parsed.kind !== 'empty' && parsed.relation ? `${parsed.relation} ` : '';
@@ -104,7 +106,7 @@ export async function resolveLocation(db: DbOrTx, text: string, opts: ResolveOpt
     addressString: postal,
     lat: found.lat,
     long: found.lon,
-    neighborhood: districts.neighborhood,
+    neighborhood: districts.neighborhood ?? '',
     councilDistrict: districts.councilDistrict ?? '',
     policeDistrict: districts.policeDistrict ?? '',
     ...(detail || relation ? { detail: [relation.trim(), detail].filter(Boolean).join(', ') } : {}),
@@ -249,7 +251,9 @@ async function findPlaceOrStreet(
   const road = found.streets[0];
   const placeScore = place?.score ?? 0;
   const streetScore = road?.score ?? 0;
-  const preferPlace = saidAsStreet ? placeScore > streetScore + 0.1 : placeScore >= streetScore - 0.1;
+  // "Sherwood Gardens", "Gwynns Falls Trail" end in street suffixes but name a place exactly.
+  const placeExactOnly = placeScore >= 1 && road?.search !== street.search;
+  const preferPlace = saidAsStreet ? placeScore > streetScore + 0.1 || placeExactOnly : placeScore >= streetScore - 0.1;
   if (place && placeScore >= minPlaceScore && (preferPlace || streetScore < minStreetScore)) return fromPlace(place, name);
   if (road && streetScore >= minStreetScore) {
     return {

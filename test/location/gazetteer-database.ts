@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.js';
-import { gazetteerSeed } from '../../db/seed/gazetteer.js';
+// index.js before gazetteer.js: the seed units import insertChunked from index.js (a cycle).
 import { seed } from '../../db/seed/index.js';
+import { gazetteerSeed } from '../../db/seed/gazetteer.js';
 
 /** PGlite in memory always; PostgreSQL too when DATABASE_URL is set. */
 export const databaseKinds = process.env.DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
