@@ -1,6 +1,6 @@
 import type { Tx } from '../client.js';
 import { departments, services } from '../schema/index.js';
-import type { SeedUnit } from './index.js';
+import type { SeedUnit } from './unit.js';
 import { readJson } from './csv.js';
 
 type DepartmentRow = typeof departments.$inferInsert;

@@ -6,7 +6,7 @@ import { addressPoints, areas, placeNames, places, streets } from '../schema/ind
 import { normalizeName, splitStreet, tokenize } from '../../src/location/normalize.js';
 import { suffixWord } from '../../src/location/usps.js';
 import { readCsv, readJson } from './csv.js';
-import { insertChunked, type SeedUnit } from './index.js';
+import { insertChunked, type SeedUnit } from './unit.js';
 
 const chunk = 300;
 const b = (file: string) => `baltimore/${file}`;

@@ -2,24 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../client.js';
+import type { Db } from '../client.js';
 import { seedRuns } from '../schema/index.js';
 import { catalogueSeed } from './catalogue.js';
 import { gazetteerSeed } from './gazetteer.js';
+import type { SeedUnit } from './unit.js';
+
+export type { SeedUnit } from './unit.js';
+export { insertChunked } from './unit.js';
 
 import { seedDir } from './paths.js';
 export { seedDir };
-
-/** A named body of seed data; loaded once, and again only when its files change. */
-export interface SeedUnit {
-  name: string;
-  /** Files (relative to db/seed) whose content decides whether the unit must be reloaded. */
-  files: string[];
-  /** Bump to force a reload when the loading code changes meaning. */
-  version: number;
-  /** Loads the data inside the transaction; must be safe to run over a previous load. */
-  load(tx: Tx): Promise<number>;
-}
 
 export const seedUnits: SeedUnit[] = [catalogueSeed, gazetteerSeed];
 
@@ -57,14 +50,4 @@ export async function seed(db: Db, units: SeedUnit[] = seedUnits): Promise<SeedR
     results.push({ name: unit.name, ...result, ms: Math.round(performance.now() - started) });
   }
   return results;
-}
-
-/** Inserts rows in chunks: one statement per chunk keeps first start to seconds. */
-export async function insertChunked<T>(
-  rows: T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-  size = 500,
-): Promise<number> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-  return rows.length;
 }
