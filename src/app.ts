@@ -8,6 +8,8 @@ import { createLogger } from './logging.js';
 import configPlugin from './plugins/config.js';
 import databasePlugin from './plugins/database.js';
 import healthRoutes from './health/routes.js';
+import voiceRoutes from './voice/routes.js';
+import flowPlugin from './flow/plugin.js';
 
 export interface AppOptions {
   config: Config;
@@ -19,8 +21,10 @@ export interface AppOptions {
 export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
   await fastify.register(databasePlugin, opts.database ? { database: opts.database } : {});
+  await fastify.register(flowPlugin);
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
   await fastify.register(healthRoutes);
+  await fastify.register(voiceRoutes);
 }
 
 export default fp(app, { name: 'baltimore-311' });
@@ -38,7 +42,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     connectionTimeout: 10_000,
     requestTimeout: 10_000,
     trustProxy: true,
-    disableRequestLogging: false,
   });
   await fastify.register(fp(app, { name: 'baltimore-311' }), opts);
   return fastify;

@@ -30,7 +30,8 @@ CREATE TABLE "call_turns" (
 	"call_sid" text NOT NULL,
 	"seq" integer NOT NULL,
 	"step" text NOT NULL,
-	"twiml" text NOT NULL,
+	"language" text NOT NULL,
+	"reply" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -195,12 +196,26 @@ CREATE TABLE "queue_waits" (
 	"queue_time_s" integer
 );
 --> statement-breakpoint
+CREATE TABLE "address_points" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "address_points_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"street" text NOT NULL,
+	"house_number" integer NOT NULL,
+	"lat" double precision NOT NULL,
+	"lon" double precision NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "areas" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "areas_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"kind" text NOT NULL,
 	"name" text NOT NULL,
 	"code" text,
 	"geometry" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "place_names" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "place_names_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"place_id" integer NOT NULL,
+	"search" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "places" (
@@ -211,6 +226,7 @@ CREATE TABLE "places" (
 	"address" text,
 	"lat" double precision NOT NULL,
 	"lon" double precision NOT NULL,
+	"streets" text[] DEFAULT '{}' NOT NULL,
 	"extra" jsonb DEFAULT '{}'::jsonb NOT NULL
 );
 --> statement-breakpoint
@@ -222,6 +238,9 @@ CREATE TABLE "streets" (
 	"type" text DEFAULT '' NOT NULL,
 	"dir_suf" text DEFAULT '' NOT NULL,
 	"search" text NOT NULL,
+	"core" text DEFAULT '' NOT NULL,
+	"plain" text DEFAULT '' NOT NULL,
+	"kinds" text DEFAULT '' NOT NULL,
 	"segments" integer NOT NULL,
 	"min_address" integer,
 	"max_address" integer,
@@ -265,6 +284,7 @@ CREATE TABLE "users" (
 ALTER TABLE "services" ADD CONSTRAINT "services_department_code_departments_code_fk" FOREIGN KEY ("department_code") REFERENCES "public"."departments"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_reports" ADD CONSTRAINT "request_reports_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "request_updates" ADD CONSTRAINT "request_updates_request_id_service_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."service_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "place_names" ADD CONSTRAINT "place_names_place_id_places_id_fk" FOREIGN KEY ("place_id") REFERENCES "public"."places"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admin_sessions" ADD CONSTRAINT "admin_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "call_events_kind_at_idx" ON "call_events" USING btree ("kind","at");--> statement-breakpoint
 CREATE INDEX "call_events_call_idx" ON "call_events" USING btree ("call_sid");--> statement-breakpoint
@@ -288,10 +308,18 @@ CREATE UNIQUE INDEX "callbacks_call_idx" ON "callbacks" USING btree ("call_sid")
 CREATE INDEX "callbacks_queue_status_idx" ON "callbacks" USING btree ("queue","status","joined_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "queue_waits_call_queue_idx" ON "queue_waits" USING btree ("call_sid","queue");--> statement-breakpoint
 CREATE INDEX "queue_waits_queue_joined_idx" ON "queue_waits" USING btree ("queue","joined_at");--> statement-breakpoint
+CREATE INDEX "address_points_street_idx" ON "address_points" USING btree ("street","house_number");--> statement-breakpoint
 CREATE INDEX "areas_kind_idx" ON "areas" USING btree ("kind");--> statement-breakpoint
+CREATE INDEX "place_names_search_trgm_idx" ON "place_names" USING gin ("search" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "place_names_place_idx" ON "place_names" USING btree ("place_id");--> statement-breakpoint
+CREATE INDEX "place_names_search_idx" ON "place_names" USING btree ("search");--> statement-breakpoint
 CREATE INDEX "places_search_trgm_idx" ON "places" USING gin ("search" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "places_kind_idx" ON "places" USING btree ("kind");--> statement-breakpoint
+CREATE INDEX "places_streets_idx" ON "places" USING gin ("streets");--> statement-breakpoint
 CREATE INDEX "streets_search_trgm_idx" ON "streets" USING gin ("search" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "streets_core_trgm_idx" ON "streets" USING gin ("core" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "streets_plain_trgm_idx" ON "streets" USING gin ("plain" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "streets_name_idx" ON "streets" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "streets_core_idx" ON "streets" USING btree ("core");--> statement-breakpoint
 CREATE INDEX "admin_sessions_expires_idx" ON "admin_sessions" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");

@@ -32,7 +32,7 @@ export const callSessions = pgTable(
   ],
 );
 
-/** The TwiML answered at each step, so a retried webhook gets exactly the same answer. */
+/** The answer given at each step, so a retried webhook gets exactly the same TwiML again. */
 export const callTurns = pgTable(
   'call_turns',
   {
@@ -40,7 +40,8 @@ export const callTurns = pgTable(
     callSid: text('call_sid').notNull(),
     seq: integer('seq').notNull(),
     step: text('step').notNull(),
-    twiml: text('twiml').notNull(),
+    language: text('language').notNull(),
+    reply: jsonb('reply').$type<unknown>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('call_turns_call_seq_idx').on(t.callSid, t.seq)],

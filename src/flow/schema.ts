@@ -1,0 +1,168 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+/**
+ * The flow format: IVR menus as data. Steps name behaviour (`type`); the engine implements it.
+ * Nothing in a flow is executed: prompts are plain text, targets are step ids.
+ */
+export const FLOW_FORMAT_VERSION = 1;
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const StepId = Type.String({
+  pattern: '^[a-z][a-z0-9-]{0,47}$',
+  description: 'Lower-case letters, digits and dashes; starts with a letter.',
+});
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+export const Prompt = Type.Object(
+  { en: Text(1000), es: Text(1000) },
+  { additionalProperties: false, description: 'What the caller hears, in each language.' },
+);
+const Words = Type.Object(
+  {
+    en: Type.Array(Text(100), { maxItems: 50 }),
+    es: Type.Array(Text(100), { maxItems: 50 }),
+  },
+  { additionalProperties: false, description: 'Spoken words that choose this option, per language.' },
+);
+const Key = Type.String({ pattern: '^[0-9*#]$' });
+const Retries = Type.Integer({ minimum: 1, maximum: 5, description: 'Re-asks before the retry-limit exit.' });
+/** Exits every question must route: silence, an answer we cannot use, and too many of either. */
+const QuestionExits = {
+  noInput: StepId,
+  noMatch: StepId,
+  retryLimit: StepId,
+};
+const QueueName = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$' });
+
+const base = <K extends string, T extends Record<string, TSchema>>(type: K, props: T) =>
+  Type.Object(
+    {
+      id: StepId,
+      type: Type.Literal(type),
+      label: Type.Optional(Type.String({ maxLength: 200 })),
+      ...props,
+    },
+    { additionalProperties: false },
+  );
+
+export const SayStep = base('say', { prompt: Prompt, next: StepId });
+export const ChooseLanguageStep = base('choose-language', {
+  prompt: Prompt,
+  options: Type.Array(
+    Type.Object(
+      { key: Key, language: Type.Union(LANGUAGES.map((l) => Type.Literal(l))), words: Type.Array(Text(100)) },
+      { additionalProperties: false },
+    ),
+    { minItems: 1, maxItems: 5 },
+  ),
+  next: StepId,
+});
+export const LineBranchStep = base('line-branch', {
+  on: Type.Object({ main: StepId, outOfArea: StepId }, { additionalProperties: false }),
+});
+export const MenuStep = base('menu', {
+  prompt: Prompt,
+  options: Type.Array(
+    Type.Object(
+      { key: Key, words: Words, next: StepId, label: Type.Optional(Type.String({ maxLength: 200 })) },
+      { additionalProperties: false },
+    ),
+    { minItems: 1, maxItems: 11 },
+  ),
+  retries: Retries,
+  on: Type.Object(QuestionExits, { additionalProperties: false }),
+});
+export const ConfirmStep = base('confirm', {
+  prompt: Prompt,
+  retries: Retries,
+  on: Type.Object({ yes: StepId, no: StepId, ...QuestionExits }, { additionalProperties: false }),
+});
+export const AskStep = base('ask', {
+  prompt: Prompt,
+  save: Type.Union([Type.Literal('description'), Type.Literal('requestedAction')]),
+  retries: Retries,
+  on: Type.Object({ answer: StepId, ...QuestionExits }, { additionalProperties: false }),
+});
+export const ClassifyIssueStep = base('classify-issue', {
+  prompt: Prompt,
+  retries: Retries,
+  on: Type.Object(
+    { report: StepId, police: StepId, ...QuestionExits },
+    { additionalProperties: false },
+  ),
+});
+export const CollectLocationStep = base('collect-location', {
+  prompt: Prompt,
+  retries: Retries,
+  on: Type.Object({ next: StepId, ...QuestionExits }, { additionalProperties: false }),
+});
+export const SubmitReportStep = base('submit-report', {
+  on: Type.Object({ submitted: StepId, ...QuestionExits }, { additionalProperties: false }),
+  retries: Retries,
+});
+export const ReadBackStep = base('read-back', {
+  prompt: Prompt,
+  retries: Retries,
+  on: Type.Object({ next: StepId, ...QuestionExits }, { additionalProperties: false }),
+});
+export const OfferTextStep = base('offer-text', {
+  prompt: Prompt,
+  retries: Retries,
+  on: Type.Object({ next: StepId, ...QuestionExits }, { additionalProperties: false }),
+});
+export const RecognizeCallerStep = base('recognize-caller', {
+  retries: Retries,
+  on: Type.Object(
+    { none: StepId, status: StepId, newReport: StepId, ...QuestionExits },
+    { additionalProperties: false },
+  ),
+});
+export const StatusLookupStep = base('status-lookup', {
+  prompt: Prompt,
+  retries: Retries,
+  on: Type.Object({ done: StepId, newReport: StepId, ...QuestionExits }, { additionalProperties: false }),
+});
+export const EnqueueStep = base('enqueue', { queue: QueueName, reason: Prompt });
+export const TransferStep = base('transfer', {
+  prompt: Prompt,
+  number: Type.String({ pattern: '^\\+?[0-9]{3,15}$' }),
+});
+export const HangUpStep = base('hang-up', { prompt: Prompt });
+
+export const Step = Type.Union([
+  SayStep, ChooseLanguageStep, LineBranchStep, MenuStep, ConfirmStep, AskStep, ClassifyIssueStep,
+  CollectLocationStep, SubmitReportStep, ReadBackStep, OfferTextStep, RecognizeCallerStep,
+  StatusLookupStep, EnqueueStep, TransferStep, HangUpStep,
+]);
+
+export const Flow = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    format: Type.Literal(FLOW_FORMAT_VERSION),
+    key: Type.String({ pattern: '^[a-z][a-z0-9-]{0,47}$' }),
+    name: Text(200),
+    initial: StepId,
+    settings: Type.Object(
+      {
+        /** Where "agent", "operator" or the operator key go from any question. */
+        operatorStep: StepId,
+        operatorKey: Key,
+        /** Where a caller goes after the emergency advice (said in any answer). */
+        emergencyStep: StepId,
+        /** Where a caller goes when something failed on our side. */
+        errorStep: StepId,
+      },
+      { additionalProperties: false },
+    ),
+    steps: Type.Array(Step, { minItems: 1, maxItems: 200 }),
+    /** Editor layout, kept apart from behaviour. */
+    metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false, $id: 'https://baltimore311.example/flow.schema.json' },
+);
+
+export type Prompt = Static<typeof Prompt>;
+export type Step = Static<typeof Step>;
+export type StepType = Step['type'];
+export type Flow = Static<typeof Flow>;
+export type StepOf<T extends StepType> = Extract<Step, { type: T }>;

@@ -1,0 +1,142 @@
+import type { StepHandler } from '../types.js';
+import type { StepOf } from '../schema.js';
+import { normaliseSpeech, yesNoHints, yesOrNo } from '../phrases.js';
+import { clampSpeech } from '../speech.js';
+
+/** Says something and moves on. */
+export const say: StepHandler<StepOf<'say'>> = {
+  enter: (ctx) => ({ kind: 'exit', exit: 'next', say: [ctx.step.prompt[ctx.language]] }),
+};
+
+/** Sends calls to the out-of-area number through their own greeting. */
+export const lineBranch: StepHandler<StepOf<'line-branch'>> = {
+  enter: (ctx) => ({ kind: 'exit', exit: ctx.call.line === 'outOfArea' ? 'outOfArea' : 'main' }),
+};
+
+/** The bilingual greeting: a key or a word picks the language; silence keeps the first option's. */
+export const chooseLanguage: StepHandler<StepOf<'choose-language'>> = {
+  enter: (ctx) => ({
+    kind: 'reply',
+    phase: 'ask',
+    reply: {
+      say: [ctx.step.prompt.en, ctx.step.prompt.es],
+      gather: { input: 'dtmf speech', numDigits: 1, timeout: 3, hints: ctx.step.options.flatMap((o) => o.words) },
+    },
+  }),
+  input(ctx, input) {
+    const fallback = ctx.step.options[0]!.language;
+    let language = fallback;
+    if (input.kind === 'digits') {
+      language = ctx.step.options.find((o) => o.key === input.digits)?.language ?? fallback;
+    } else if (input.kind === 'speech') {
+      const text = normaliseSpeech(input.text);
+      language =
+        ctx.step.options.find((o) => o.words.some((w) => ` ${text} `.includes(` ${normaliseSpeech(w)} `)))?.language ??
+        fallback;
+    }
+    return { kind: 'exit', exit: 'next', language };
+  },
+};
+
+/** A keypad-and-speech menu: each option has a key and the words that choose it. */
+export const menu: StepHandler<StepOf<'menu'>> = {
+  enter: (ctx) => ({ kind: 'reply', phase: 'ask', reply: menuReply(ctx.step, ctx.language) }),
+  input(ctx, input) {
+    const reply = menuReply(ctx.step, ctx.language);
+    if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+    const option =
+      input.kind === 'digits'
+        ? ctx.step.options.find((o) => o.key === input.digits)
+        : matchWords(ctx.step.options, (o) => o.words[ctx.language], input.text);
+    if (!option) return { kind: 'retry', reason: 'noMatch', reply };
+    return { kind: 'goto', target: option.next, data: { [`choice:${ctx.step.id}`]: option.key } };
+  },
+};
+
+function menuReply(step: StepOf<'menu'>, language: 'en' | 'es') {
+  return {
+    say: [step.prompt[language]],
+    gather: {
+      input: 'dtmf speech' as const,
+      numDigits: 1,
+      hints: step.options.flatMap((o) => o.words[language]).slice(0, 100),
+    },
+  };
+}
+
+/** Picks the option whose words appear in the speech; the longest phrase wins. */
+export function matchWords<T>(options: readonly T[], words: (o: T) => readonly string[], speech: string): T | undefined {
+  const text = ` ${normaliseSpeech(speech)} `;
+  let best: { option: T; length: number } | undefined;
+  for (const option of options) {
+    for (const word of words(option)) {
+      const w = normaliseSpeech(word);
+      if (w && text.includes(` ${w} `) && (!best || w.length > best.length)) best = { option, length: w.length };
+    }
+  }
+  return best?.option;
+}
+
+/** A yes/no question. */
+export const confirm: StepHandler<StepOf<'confirm'>> = {
+  enter: (ctx) => ({ kind: 'reply', phase: 'ask', reply: yesNoReply(ctx.step.prompt[ctx.language], ctx.language) }),
+  input(ctx, input) {
+    const reply = yesNoReply(ctx.step.prompt[ctx.language], ctx.language);
+    if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+    const answer = yesOrNo(input, ctx.language);
+    if (!answer) return { kind: 'retry', reason: 'noMatch', reply };
+    return { kind: 'exit', exit: answer };
+  },
+};
+
+export function yesNoReply(question: string, language: 'en' | 'es') {
+  return {
+    say: [question],
+    gather: { input: 'dtmf speech' as const, numDigits: 1, hints: yesNoHints(language) },
+  };
+}
+
+/** A free answer in the caller's own words, kept with the report. */
+export const ask: StepHandler<StepOf<'ask'>> = {
+  enter: (ctx) => ({ kind: 'reply', phase: 'ask', reply: askReply(ctx.step.prompt[ctx.language]) }),
+  input(ctx, input) {
+    const reply = askReply(ctx.step.prompt[ctx.language]);
+    if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+    if (input.kind !== 'speech') return { kind: 'retry', reason: 'noMatch', reply };
+    const text = clampSpeech(input.text);
+    if (!text) return { kind: 'retry', reason: 'noMatch', reply };
+    return { kind: 'exit', exit: 'answer', data: { [ctx.step.save]: text } };
+  },
+};
+
+function askReply(prompt: string) {
+  return { say: [prompt], gather: { input: 'speech' as const, answer: 'long' as const } };
+}
+
+/** Puts the caller in a live queue after saying why. */
+export const enqueue: StepHandler<StepOf<'enqueue'>> = {
+  enter: (ctx) => ({
+    kind: 'reply',
+    phase: 'queued',
+    data: { outcome: ctx.data.outcome ?? (ctx.step.queue === 'operator' ? 'operator' : 'police'), queue: ctx.step.queue },
+    reply: { say: [ctx.step.reason[ctx.language]], end: { kind: 'enqueue', queue: ctx.step.queue } },
+  }),
+};
+
+export const transfer: StepHandler<StepOf<'transfer'>> = {
+  enter: (ctx) => ({
+    kind: 'reply',
+    phase: 'transferred',
+    data: { outcome: ctx.data.outcome ?? 'transferred' },
+    reply: { say: [ctx.step.prompt[ctx.language]], end: { kind: 'dial', number: ctx.step.number } },
+  }),
+};
+
+export const hangUp: StepHandler<StepOf<'hang-up'>> = {
+  enter: (ctx) => ({
+    kind: 'reply',
+    phase: 'ended',
+    data: { outcome: ctx.data.outcome ?? 'goodbye' },
+    reply: { say: [ctx.step.prompt[ctx.language]], end: { kind: 'hangup' } },
+  }),
+};

@@ -1,0 +1,190 @@
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Flow, type Step } from './schema.js';
+
+export interface FlowProblem {
+  /** The step the problem belongs to, so an editor can show it beside that step. */
+  stepId?: string;
+  path: string;
+  message: string;
+}
+
+export type FlowValidation = { ok: true; flow: Flow } | { ok: false; problems: FlowProblem[] };
+
+const checker = TypeCompiler.Compile(Flow);
+const TERMINAL = new Set<Step['type']>(['enqueue', 'transfer', 'hang-up']);
+/** Steps that answer without asking the caller anything: a cycle of them would never end. */
+const PASS_THROUGH = new Set<Step['type']>(['say', 'line-branch']);
+/** Names that are valid ids by the pattern but mean something to JavaScript objects. */
+const RESERVED = new Set(['constructor', 'prototype', 'hasownproperty', 'tostring', 'valueof', 'proto']);
+
+/** Every step id a step can lead to, with the path of the field that names it. */
+export function targetsOf(step: Step): { path: string; target: string }[] {
+  const out: { path: string; target: string }[] = [];
+  if ('next' in step) out.push({ path: 'next', target: step.next });
+  if ('on' in step) for (const [event, target] of Object.entries(step.on)) out.push({ path: `on.${event}`, target });
+  if (step.type === 'menu') step.options.forEach((o, i) => out.push({ path: `options[${i}].next`, target: o.next }));
+  return out;
+}
+
+export function isQuestion(step: Step): boolean {
+  return 'retries' in step;
+}
+
+/** Checks a flow document against the JSON Schema and then as a graph. */
+export function validateFlow(document: unknown): FlowValidation {
+  if (!checker.Check(document)) {
+    const problems: FlowProblem[] = [];
+    for (const error of checker.Errors(document)) {
+      const match = /^\/steps\/(\d+)/.exec(error.path);
+      const index = match ? Number(match[1]) : undefined;
+      const raw = index !== undefined ? (document as { steps?: { id?: unknown }[] }).steps?.[index]?.id : undefined;
+      problems.push({
+        ...(typeof raw === 'string' ? { stepId: raw } : {}),
+        path: error.path || '/',
+        message: error.message,
+      });
+      if (problems.length >= 20) break;
+    }
+    return { ok: false, problems };
+  }
+  const flow = document as Flow;
+  const problems = checkGraph(flow);
+  return problems.length ? { ok: false, problems } : { ok: true, flow };
+}
+
+function checkGraph(flow: Flow): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const byId = new Map<string, Step>();
+  flow.steps.forEach((step, i) => {
+    if (RESERVED.has(step.id.replace(/-/g, ''))) {
+      problems.push({ stepId: step.id, path: `/steps/${i}/id`, message: `"${step.id}" is a reserved name` });
+    }
+    if (byId.has(step.id)) {
+      problems.push({ stepId: step.id, path: `/steps/${i}/id`, message: `step id "${step.id}" is used twice` });
+    }
+    byId.set(step.id, step);
+  });
+
+  const exists = (target: string, stepId: string | undefined, path: string) => {
+    if (byId.has(target)) return true;
+    problems.push({ ...(stepId ? { stepId } : {}), path, message: `goes to "${target}", which is not a step` });
+    return false;
+  };
+  exists(flow.initial, undefined, '/initial');
+  for (const [name, target] of Object.entries(flow.settings)) {
+    if (name.endsWith('Step')) exists(target, undefined, `/settings/${name}`);
+  }
+  for (const step of flow.steps) {
+    for (const { path, target } of targetsOf(step)) exists(target, step.id, path);
+  }
+  if (problems.length) return problems;
+
+  const operator = byId.get(flow.settings.operatorStep)!;
+  if (operator.type !== 'enqueue') {
+    problems.push({ path: '/settings/operatorStep', message: 'the operator step must put the caller in a live queue' });
+  }
+  const error = byId.get(flow.settings.errorStep)!;
+  if (!leadsToQueue(error, byId)) {
+    problems.push({ path: '/settings/errorStep', message: 'the error step must lead to a live queue' });
+  }
+
+  for (const step of flow.steps) {
+    if (!isQuestion(step) || !('on' in step)) continue;
+    const exits = step.on as Record<string, string>;
+    // After the retry limit a caller reaches a person, never a hang-up.
+    const limit = byId.get(exits.retryLimit!);
+    if (limit && !leadsToQueue(limit, byId)) {
+      problems.push({
+        stepId: step.id,
+        path: 'on.retryLimit',
+        message: 'after the retry limit the caller must reach a live operator (an enqueue step)',
+      });
+    }
+    if (step.type === 'menu') {
+      const keys = new Set<string>();
+      step.options.forEach((option, i) => {
+        if (keys.has(option.key)) {
+          problems.push({ stepId: step.id, path: `options[${i}].key`, message: `key ${option.key} is used twice` });
+        }
+        if (option.key === flow.settings.operatorKey) {
+          problems.push({
+            stepId: step.id,
+            path: `options[${i}].key`,
+            message: `key ${option.key} is the operator key on every menu`,
+          });
+        }
+        keys.add(option.key);
+      });
+    }
+  }
+
+  // Reachability: from the initial step, with the global exits reachable from any question.
+  const reachable = new Set<string>();
+  const queue = [flow.initial];
+  if (flow.steps.some(isQuestion)) queue.push(flow.settings.operatorStep, flow.settings.emergencyStep);
+  queue.push(flow.settings.errorStep);
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (reachable.has(id)) continue;
+    reachable.add(id);
+    for (const { target } of targetsOf(byId.get(id)!)) queue.push(target);
+  }
+  for (const step of flow.steps) {
+    if (!reachable.has(step.id)) {
+      problems.push({ stepId: step.id, path: 'id', message: `step "${step.id}" can never be reached` });
+    }
+  }
+
+  // Every path ends: each step must be able to reach a queue, a transfer or a goodbye.
+  const ends = new Set(flow.steps.filter((s) => TERMINAL.has(s.type)).map((s) => s.id));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const step of flow.steps) {
+      if (ends.has(step.id)) continue;
+      if (targetsOf(step).some(({ target }) => ends.has(target))) {
+        ends.add(step.id);
+        grew = true;
+      }
+    }
+  }
+  for (const step of flow.steps) {
+    if (!ends.has(step.id)) {
+      problems.push({
+        stepId: step.id,
+        path: 'id',
+        message: `no path from "${step.id}" ends in a report, a queue, a transfer or a goodbye`,
+      });
+    }
+  }
+
+  // A loop of steps that never wait for the caller would spin forever.
+  for (const step of flow.steps) {
+    if (!PASS_THROUGH.has(step.type)) continue;
+    const seen = new Set<string>();
+    const stack = [step.id];
+    while (stack.length) {
+      const id = stack.pop()!;
+      const current = byId.get(id)!;
+      for (const { target } of targetsOf(current)) {
+        if (target === step.id) {
+          problems.push({ stepId: step.id, path: 'next', message: 'loops back to itself without asking the caller anything' });
+          stack.length = 0;
+          break;
+        }
+        const next = byId.get(target)!;
+        if (PASS_THROUGH.has(next.type) && !seen.has(target)) {
+          seen.add(target);
+          stack.push(target);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function leadsToQueue(step: Step, byId: Map<string, Step>, depth = 0): boolean {
+  if (step.type === 'enqueue') return true;
+  if (step.type === 'say' && depth < 5) return leadsToQueue(byId.get(step.next)!, byId, depth + 1);
+  return false;
+}

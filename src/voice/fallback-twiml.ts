@@ -1,0 +1,31 @@
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import { phrases } from '../flow/phrases.js';
+import { voiceUrls } from './urls.js';
+
+export const OPERATOR_QUEUE = 'operator';
+
+/**
+ * The answer when anything on our side fails: an apology in both languages and the operator
+ * queue. Built without the database, so it works when nothing else does.
+ */
+export function technicalTroubleTwiml(publicBaseUrl: string): string {
+  const urls = voiceUrls(publicBaseUrl, 0);
+  const response = new VoiceResponse();
+  response.say({ voice: 'Polly.Joanna-Neural', language: 'en-US' }, phrases.technicalTrouble.en);
+  response.say({ voice: 'Polly.Lupe-Neural', language: 'es-US' }, phrases.technicalTrouble.es);
+  response.enqueue(
+    {
+      waitUrl: urls.queueWait(OPERATOR_QUEUE),
+      waitUrlMethod: 'POST',
+      action: urls.queueDone(OPERATOR_QUEUE),
+      method: 'POST',
+    },
+    OPERATOR_QUEUE,
+  );
+  return response.toString();
+}
+
+/** An empty answer, for callbacks Twilio does not play to anyone. */
+export function emptyTwiml(): string {
+  return new VoiceResponse().toString();
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sql, eq, isNull, and } from 'drizzle-orm';
+import { callSessions } from '../../db/schema/index.js';
+import { continueCall, startCall, type CallDeps, type TurnAnswer } from '../flow/calls.js';
+import { handlers } from '../flow/handlers.js';
+import type { Language } from '../flow/schema.js';
+import { withTimeout } from '../health/routes.js';
+import { resolveAuthToken } from './auth-token.js';
+import { emptyTwiml, technicalTroubleTwiml } from './fallback-twiml.js';
+import { callSidOf, callerInput, type WebhookBody } from './input.js';
+import { callerNumber, sameNumber } from './phone.js';
+import { twilioSignatureCheck } from './signature.js';
+import { renderReply } from './twiml.js';
+import { voiceUrls } from './urls.js';
+import type { EngineServices } from '../flow/types.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Shared per-process services for step handlers (catalogue, classifier caches…). */
+    engineServices: EngineServices;
+  }
+}
+
+/**
+ * The Twilio voice webhooks. Every route answers TwiML: when the database is down, slow or the
+ * input is nonsense, the caller hears an apology and waits for an operator instead of hearing
+ * "an application error has occurred".
+ */
+export default async function voiceRoutes(app: FastifyInstance) {
+  const { config } = app;
+  const { token } = resolveAuthToken(config);
+  const budget = config.DB_TIMEOUT_MS + 500;
+  if (!app.hasDecorator('engineServices')) app.decorate('engineServices', {});
+
+  app.addHook('preHandler', twilioSignatureCheck(token, config.PUBLIC_BASE_URL));
+  // Reached only by signed requests (the hook above answers everyone else with 403).
+  app.setErrorHandler((error, request, reply) => {
+    request.log.error({ err: error, url: request.url }, 'voice webhook failed; caller sent to an operator');
+    return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+  });
+
+  const deps = (request: FastifyRequest): CallDeps => ({
+    db: app.db,
+    config,
+    log: request.log,
+    handlers,
+    services: app.engineServices,
+  });
+
+  const answer = (reply: FastifyReply, turn: TurnAnswer) =>
+    sendTwiml(reply, renderReply(turn.reply, turn.language as Language, voiceUrls(config.PUBLIC_BASE_URL, turn.seq)));
+
+  app.post('/voice/incoming', async (request, reply) => {
+    const body = (request.body ?? {}) as WebhookBody;
+    const callSid = callSidOf(body);
+    if (!callSid) return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+    request.log = request.log.child({ callSid });
+    const line = sameNumber(body.To, config.OUT_OF_AREA_NUMBER) ? 'outOfArea' : 'main';
+    const turn = await withTimeout(startCall(deps(request), { callSid, line, from: callerNumber(body.From) }), budget);
+    return answer(reply, turn);
+  });
+
+  app.post('/voice/step', async (request, reply) => {
+    const body = (request.body ?? {}) as WebhookBody;
+    const query = request.query as Record<string, string | undefined>;
+    const callSid = callSidOf(body);
+    const seq = Number.parseInt(query.seq ?? '', 10);
+    if (!callSid || !Number.isSafeInteger(seq) || seq < 0) {
+      return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+    }
+    request.log = request.log.child({ callSid });
+    const input = callerInput(body, query.silence === '1');
+    const turn = await withTimeout(continueCall(deps(request), callSid, seq, input), budget);
+    if (!turn) return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+    return answer(reply, turn);
+  });
+
+  // Twilio's fallback URL: reached when another webhook failed. No database here at all.
+  app.post('/voice/fallback', async (_request, reply) => sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL)));
+
+  // Status callbacks are the only reliable sign a call ended: they close the session.
+  app.post('/voice/status', async (request, reply) => {
+    const body = (request.body ?? {}) as WebhookBody;
+    const callSid = callSidOf(body);
+    const status = typeof body.CallStatus === 'string' ? body.CallStatus.slice(0, 20) : '';
+    const ended = ['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(status);
+    if (callSid && ended) {
+      const duration = Number.parseInt(String(body.CallDuration ?? ''), 10);
+      await withTimeout(
+        app.db
+          .update(callSessions)
+          .set({
+            endStatus: status,
+            durationS: Number.isSafeInteger(duration) && duration >= 0 ? duration : null,
+            endedAt: sql`now()`,
+            // A call that ended before any outcome was abandoned in the IVR.
+            outcome: sql`coalesce(${callSessions.outcome}, 'abandoned-ivr')`,
+          })
+          .where(and(eq(callSessions.callSid, callSid), isNull(callSessions.endedAt))),
+        budget,
+      );
+    }
+    return sendTwiml(reply, emptyTwiml());
+  });
+}
+
+export function sendTwiml(reply: FastifyReply, twiml: string) {
+  return reply.code(200).type('text/xml; charset=utf-8').send(twiml);
+}
