@@ -70,6 +70,8 @@ export const requestReports = pgTable(
   },
   (t) => [
     index('request_reports_request_idx').on(t.requestId),
+    // A neighbour who calls back is recognised by the requests they added a report to.
+    index('request_reports_caller_idx').on(t.callerNumber),
     uniqueIndex('request_reports_idempotency_idx').on(t.idempotencyKey),
   ],
 );

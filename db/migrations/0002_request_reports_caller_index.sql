@@ -1,0 +1,1 @@
+CREATE INDEX "request_reports_caller_idx" ON "request_reports" USING btree ("caller_number");
