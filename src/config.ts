@@ -25,6 +25,8 @@ export const ConfigSchema = Type.Object({
   }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 0, default: 1000 }),
   DUPLICATE_DISTANCE_M: Type.Number({ minimum: 0, maximum: 5000, default: 50 }),
+  /** Days after closing during which a caller can still say "it's not fixed" and reopen a request. */
+  FOLLOW_UP_WINDOW_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 30 }),
   QUEUE_ANNOUNCE_EVERY_S: Type.Integer({ minimum: 10, maximum: 600, default: 45 }),
   QUEUE_AGENTS: Type.String({ default: '' }),
   ADMIN_COOKIE_SECURE: Type.Boolean({ default: false }),
