@@ -30,9 +30,21 @@ export const callbacks = pgTable(
     number: text('number').notNull(),
     reason: text('reason').notNull().default(''),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
-    status: text('status').$type<'waiting' | 'calling' | 'answered' | 'failed'>().notNull().default('waiting'),
+    /**
+     * pending: number confirmed, caller still in the queue; waiting: due for an agent; calling:
+     * claimed by an agent; answered / failed: final; cancelled: the caller was answered live.
+     */
+    status: text('status')
+      .$type<'pending' | 'waiting' | 'calling' | 'answered' | 'failed' | 'cancelled'>()
+      .notNull()
+      .default('waiting'),
     attempts: integer('attempts').notNull().default(0),
     agentNumber: text('agent_number'),
+    /** A failed attempt waits this long before an agent is offered it again. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Twilio's DialCallStatus of the last attempt (completed, busy, no-answer, failed…). */
+    lastResult: text('last_result'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
