@@ -10,11 +10,16 @@ import databasePlugin from './plugins/database.js';
 import healthRoutes from './health/routes.js';
 import voiceRoutes from './voice/routes.js';
 import flowPlugin from './flow/plugin.js';
+import twilioPlugin from './twilio/client.js';
+import outboxPlugin from './outbox/plugin.js';
+import type { TwilioHttpClient } from './twilio/sender.js';
 
 export interface AppOptions {
   config: Config;
   /** Supplied by tests: an opened, migrated, seeded database the app must not close. */
   database?: Database;
+  /** Supplied by tests: records the Twilio REST requests instead of sending them. */
+  twilioHttpClient?: TwilioHttpClient;
 }
 
 /** The whole service as a Fastify plugin: everything but listening. */
@@ -22,6 +27,8 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
   await fastify.register(databasePlugin, opts.database ? { database: opts.database } : {});
   await fastify.register(flowPlugin);
+  await fastify.register(twilioPlugin, opts.twilioHttpClient ? { httpClient: opts.twilioHttpClient } : {});
+  await fastify.register(outboxPlugin);
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
   await fastify.register(healthRoutes);
   await fastify.register(voiceRoutes);

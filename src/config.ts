@@ -24,6 +24,16 @@ export const ConfigSchema = Type.Object({
     default: 'info',
   }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  /** The line's own Twilio number (E.164), the From of call-backs; SMS_FROM when unset. */
+  LINE_NUMBER: Type.Optional(Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$' })),
+  /** Rows one worker claims and sends concurrently per round. */
+  OUTBOX_BATCH: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  /** Sends tried before a row is marked failed (kept for supervisors, never deleted). */
+  OUTBOX_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+  /** First retry delay; doubles per attempt (with jitter) up to 15 minutes. */
+  OUTBOX_BACKOFF_MS: Type.Integer({ minimum: 1, maximum: 3_600_000, default: 5000 }),
+  /** How long a claimed row stays invisible to other workers; outlasts the 15 s send timeout. */
+  OUTBOX_LEASE_MS: Type.Integer({ minimum: 20_000, maximum: 3_600_000, default: 60_000 }),
   DUPLICATE_DISTANCE_M: Type.Number({ minimum: 0, maximum: 5000, default: 50 }),
   /** Days after closing during which a caller can still say "it's not fixed" and reopen a request. */
   FOLLOW_UP_WINDOW_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 30 }),

@@ -3,7 +3,7 @@ import { outbox } from '../../db/schema/index.js';
 
 export type OutboxMessage =
   /** A text message to a caller. */
-  | { kind: 'sms'; to: string; body: string }
+  | { kind: 'sms'; to: string; body: string; statusCallback?: string }
   /** An outbound call (call-backs): Twilio requests `url` for TwiML when it is answered. */
   | { kind: 'call'; to: string; url: string; statusCallback?: string; context?: Record<string, unknown> };
 
