@@ -10,6 +10,8 @@ import databasePlugin from './plugins/database.js';
 import healthRoutes from './health/routes.js';
 import voiceRoutes from './voice/routes.js';
 import flowPlugin from './flow/plugin.js';
+import open311Routes from './open311/routes.js';
+import departmentRoutes from './departments/routes.js';
 import twilioPlugin from './twilio/client.js';
 import outboxPlugin from './outbox/plugin.js';
 import type { TwilioHttpClient } from './twilio/sender.js';
@@ -32,6 +34,8 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
   await fastify.register(healthRoutes);
   await fastify.register(voiceRoutes);
+  await fastify.register(open311Routes);
+  await fastify.register(departmentRoutes);
 }
 
 export default fp(app, { name: 'baltimore-311' });

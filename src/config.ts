@@ -13,6 +13,16 @@ export const ConfigSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DB_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10000, default: 2000 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  /** Open311 and department API limits, per client address and route, within RATE_LIMIT_WINDOW_MS. */
+  OPEN311_READ_RATE_MAX: Type.Integer({ minimum: 1, default: 300 }),
+  OPEN311_WRITE_RATE_MAX: Type.Integer({ minimum: 1, default: 30 }),
+  DEPARTMENT_RATE_MAX: Type.Integer({ minimum: 1, default: 240 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 60_000 }),
+  /** Largest POST body the Open311 and department APIs read (a 4,000-character description fits). */
+  OPEN311_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 1_048_576, default: 65_536 }),
+  /** Discovery's contact and key_service: who runs the API and how a client gets a key. */
+  OPEN311_CONTACT: Type.String({ default: 'Baltimore City 311' }),
+  OPEN311_KEY_SERVICE: Type.String({ default: 'Ask the Baltimore City 311 team for an API key' }),
   TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' })),
   TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   SMS_FROM: Type.String({ default: '+14432632220' }),
