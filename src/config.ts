@@ -49,6 +49,18 @@ export const ConfigSchema = Type.Object({
   FOLLOW_UP_WINDOW_DAYS: Type.Integer({ minimum: 0, maximum: 365, default: 30 }),
   QUEUE_ANNOUNCE_EVERY_S: Type.Integer({ minimum: 10, maximum: 600, default: 45 }),
   QUEUE_AGENTS: Type.String({ default: '' }),
+  /** Callers already holding in one of our queues at which new callers are offered a call-back instead. */
+  QUEUE_MAX_SIZE: Type.Integer({ minimum: 1, maximum: 5000, default: 25 }),
+  /** Queues (comma-separated) that offer a call-back at once when no agent is configured for them. */
+  QUEUE_CALLBACK_WHEN_UNSTAFFED: Type.String({ default: 'police-non-emergency' }),
+  /** Hold audio between announcements; "none" plays silence (<Pause>) instead. */
+  QUEUE_HOLD_MUSIC_URL: Type.String({
+    pattern: '^(https?://\\S+|none)$',
+    default: 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3',
+  }),
+  /** Tries of a call-back before it is marked failed, and the wait between two tries. */
+  QUEUE_CALLBACK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
+  QUEUE_CALLBACK_RETRY_AFTER_S: Type.Integer({ minimum: 0, maximum: 86_400, default: 600 }),
   ADMIN_COOKIE_SECURE: Type.Boolean({ default: false }),
 });
 

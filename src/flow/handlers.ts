@@ -1,5 +1,6 @@
 import type { HandlerMap } from './types.js';
-import { ask, chooseLanguage, confirm, enqueue, hangUp, lineBranch, menu, say, transfer } from './steps/basic.js';
+import { ask, chooseLanguage, confirm, hangUp, lineBranch, menu, say, transfer } from './steps/basic.js';
+import { enqueue } from '../queue/enqueue-step.js';
 import { classifyIssue } from '../intake/classify-step.js';
 import { collectLocation } from '../location/collect-step.js';
 import { submitReport } from '../intake/submit-step.js';

@@ -12,6 +12,8 @@ import { callerNumber, sameNumber } from './phone.js';
 import { twilioSignatureCheck } from './signature.js';
 import { renderReply } from './twiml.js';
 import { voiceUrls } from './urls.js';
+import queueRoutes from './queue-routes.js';
+import agentRoutes from './agent-routes.js';
 import type { EngineServices } from '../flow/types.js';
 
 declare module 'fastify' {
@@ -74,6 +76,10 @@ export default async function voiceRoutes(app: FastifyInstance) {
     if (!turn) return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
     return answer(reply, turn);
   });
+
+  // Registered here, after the signature hook and error handler, so both apply to them.
+  await app.register(queueRoutes);
+  await app.register(agentRoutes);
 
   // Twilio's fallback URL: reached when another webhook failed. No database here at all.
   app.post('/voice/fallback', async (_request, reply) => sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL)));

@@ -113,16 +113,6 @@ function askReply(prompt: string) {
   return { say: [prompt], gather: { input: 'speech' as const, answer: 'long' as const } };
 }
 
-/** Puts the caller in a live queue after saying why. */
-export const enqueue: StepHandler<StepOf<'enqueue'>> = {
-  enter: (ctx) => ({
-    kind: 'reply',
-    phase: 'queued',
-    data: { outcome: ctx.data.outcome ?? (ctx.step.queue === 'operator' ? 'operator' : 'police'), queue: ctx.step.queue },
-    reply: { say: [ctx.step.reason[ctx.language]], end: { kind: 'enqueue', queue: ctx.step.queue } },
-  }),
-};
-
 export const transfer: StepHandler<StepOf<'transfer'>> = {
   enter: (ctx) => ({
     kind: 'reply',

@@ -1,0 +1,129 @@
+import type { StepOf } from '../flow/schema.js';
+import type { CallerInput, Outcome, Reply, StepContext, StepHandler } from '../flow/types.js';
+import { agentRoster, callbackWhenUnstaffed } from './agents.js';
+import { answerCallbackStage, CALLBACK_STAGES, stagePrompt, type CallbackStage, type DialogueInput } from './callback-dialogue.js';
+import { confirmCallback, savePending } from './callbacks.js';
+import { queuePhrase } from './phrases.js';
+import { findWait, holdingCount, recordJoin, recordTurnedAway } from './waits.js';
+
+type Ctx = StepContext<StepOf<'enqueue'>>;
+
+const PHASE_PREFIX = 'callback-';
+
+/**
+ * Puts the caller in a live queue after saying why, recording the wait in the call's transaction.
+ * When the queue is already full by our own count, or a queue that must be staffed has nobody
+ * configured to answer it, the caller is offered a call-back at once instead of an endless hold.
+ */
+export const enqueue: StepHandler<StepOf<'enqueue'>> = {
+  async enter(ctx) {
+    const { queue } = ctx.step;
+    const reason = ctx.step.id;
+    const outcome = ctx.data.outcome ?? (queue === 'operator' ? 'operator' : 'police');
+    const turnedAway = await whyTurnedAway(ctx);
+    if (turnedAway) {
+      await recordTurnedAway(ctx.tx, { callSid: ctx.call.sid, queue, reason, result: turnedAway });
+      return {
+        kind: 'reply',
+        phase: `${PHASE_PREFIX}offer`,
+        data: { outcome, queue, callbackTries: 0, queueTurnedAway: turnedAway },
+        reply: stageReply('offer', [
+          queuePhrase(turnedAway === 'full' ? 'queueFull' : 'unstaffed', ctx.language),
+          ...stagePrompt('offer', { language: ctx.language, callerNumber: ctx.call.from }),
+        ]),
+      };
+    }
+    await recordJoin(ctx.tx, { callSid: ctx.call.sid, queue, reason });
+    return holdReply(ctx, [ctx.step.reason[ctx.language]], { outcome, queue });
+  },
+
+  async input(ctx, input) {
+    const stage = stageOf(ctx.phase);
+    // An answer after the Enqueue (a replayed request) has nothing to ask: keep the caller holding.
+    if (!stage) return holdReply(ctx, [], {});
+    const step = answerCallbackStage(stage, dialogueInput(input), {
+      language: ctx.language,
+      callerNumber: ctx.call.from,
+      tries: typeof ctx.data.callbackTries === 'number' ? ctx.data.callbackTries : 0,
+    });
+    const wait = await findWait(ctx.tx, ctx.call.sid, ctx.step.queue);
+    switch (step.kind) {
+      case 'ask':
+        if (step.number) {
+          await savePending(ctx.tx, {
+            callSid: ctx.call.sid,
+            queue: ctx.step.queue,
+            number: step.number,
+            joinedAt: wait?.joinedAt ?? new Date(),
+          });
+        }
+        return {
+          kind: 'reply',
+          phase: `${PHASE_PREFIX}${step.stage}`,
+          data: { callbackTries: step.tries },
+          reply: stageReply(step.stage, step.say),
+        };
+      case 'done':
+        await confirmCallback(ctx.tx, ctx.call.sid, step.reason);
+        return {
+          kind: 'reply',
+          phase: 'ended',
+          data: { outcome: 'callback', callbackTries: undefined },
+          reply: { say: [queuePhrase('willCallBack', ctx.language)], end: { kind: 'hangup' } },
+        };
+      case 'declined':
+        // A full queue still takes callers who would rather hold; a queue nobody answers does not.
+        if (ctx.data.queueTurnedAway === 'full') {
+          await recordJoin(ctx.tx, { callSid: ctx.call.sid, queue: ctx.step.queue, reason: ctx.step.id });
+          return holdReply(ctx, [queuePhrase('backToHold', ctx.language)], { callbackTries: undefined });
+        }
+        return {
+          kind: 'reply',
+          phase: 'ended',
+          data: { outcome: 'callback-declined', callbackTries: undefined },
+          reply: { say: [queuePhrase('callAgain', ctx.language)], end: { kind: 'hangup' } },
+        };
+    }
+  },
+};
+
+async function whyTurnedAway(ctx: Ctx): Promise<'full' | 'unstaffed' | undefined> {
+  const { queue } = ctx.step;
+  if (callbackWhenUnstaffed(ctx.config.QUEUE_CALLBACK_WHEN_UNSTAFFED).has(queue) && !agentRoster(ctx.config.QUEUE_AGENTS).staffed(queue)) {
+    return 'unstaffed';
+  }
+  if ((await holdingCount(ctx.tx, queue)) >= ctx.config.QUEUE_MAX_SIZE) return 'full';
+  return undefined;
+}
+
+function holdReply(ctx: Ctx, say: string[], data: Record<string, unknown>): Outcome {
+  return {
+    kind: 'reply',
+    phase: 'queued',
+    data,
+    reply: { say, end: { kind: 'enqueue', queue: ctx.step.queue } },
+  };
+}
+
+/** A stage's question as an engine reply: how the caller answers each one. */
+function stageReply(stage: CallbackStage, say: string[]): Reply {
+  switch (stage) {
+    case 'offer':
+    case 'confirm':
+      return { say, gather: { input: 'dtmf', numDigits: 1 } };
+    case 'number':
+      return { say, gather: { input: 'dtmf', finishOnKey: '#', timeout: 10 } };
+    case 'reason':
+      return { say, gather: { input: 'speech', answer: 'long' } };
+  }
+}
+
+function stageOf(phase: string): CallbackStage | undefined {
+  const stage = phase.startsWith(PHASE_PREFIX) ? phase.slice(PHASE_PREFIX.length) : '';
+  return (CALLBACK_STAGES as readonly string[]).includes(stage) ? (stage as CallbackStage) : undefined;
+}
+
+function dialogueInput(input: Exclude<CallerInput, { kind: 'enter' }>): DialogueInput {
+  if (input.kind === 'speech') return { kind: 'speech', text: input.text };
+  return input;
+}
