@@ -10,6 +10,7 @@ import databasePlugin from './plugins/database.js';
 import healthRoutes from './health/routes.js';
 import voiceRoutes from './voice/routes.js';
 import flowPlugin from './flow/plugin.js';
+import adminPlugin from './admin/plugin.js';
 import open311Routes from './open311/routes.js';
 import departmentRoutes from './departments/routes.js';
 import twilioPlugin from './twilio/client.js';
@@ -34,6 +35,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
   await fastify.register(healthRoutes);
   await fastify.register(voiceRoutes);
+  await fastify.register(adminPlugin);
   await fastify.register(open311Routes);
   await fastify.register(departmentRoutes);
 }

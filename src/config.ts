@@ -62,6 +62,12 @@ export const ConfigSchema = Type.Object({
   QUEUE_CALLBACK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
   QUEUE_CALLBACK_RETRY_AFTER_S: Type.Integer({ minimum: 0, maximum: 86_400, default: 600 }),
   ADMIN_COOKIE_SECURE: Type.Boolean({ default: false }),
+  /** How long a console sign-in lasts. */
+  ADMIN_SESSION_HOURS: Type.Number({ minimum: 0.25, maximum: 720, default: 8 }),
+  /** Failed console sign-ins allowed per address and username, and per address, within the window. */
+  ADMIN_SIGNIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
+  ADMIN_SIGNIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
+  ADMIN_SIGNIN_WINDOW_MIN: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
