@@ -91,7 +91,6 @@ async function advance(deps: CallDeps, tx: Tx, session: CallSession, seq: number
     {
       call: { sid: session.callSid, line: session.line as CallStart['line'], from: session.callerNumber ?? undefined, seq: next },
       tx,
-      db: deps.db,
       config: deps.config,
       log: deps.log,
       services: deps.services,

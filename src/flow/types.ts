@@ -3,7 +3,7 @@ import type { BaseLogger } from 'pino';
 /** The logging a step needs; the per-call child logger carries the CallSid. */
 export type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 import type { Config } from '../config.js';
-import type { Db, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import type { Flow, Language, Step, StepOf, StepType } from './schema.js';
 
 /** What the caller did in answer to the last question. */
@@ -61,8 +61,11 @@ export interface StepContext<S extends Step = Step> {
   attempts: number;
   data: Readonly<Record<string, unknown>>;
   call: { sid: string; line: 'main' | 'outOfArea'; from: string | undefined; seq: number };
+  /**
+   * Every query of a step goes through the call's transaction: its effects commit together, and
+   * on PGlite a query outside an open transaction would wait for it forever.
+   */
   tx: Tx;
-  db: Db;
   config: Config;
   log: Log;
   services: EngineServices;

@@ -1,7 +1,202 @@
-import type { StepHandler } from '../flow/types.js';
-import type { StepOf } from '../flow/schema.js';
+import type { Language, StepOf } from '../flow/schema.js';
+import type { CallerInput, Outcome, Reply, StepContext, StepHandler } from '../flow/types.js';
+import { normaliseSpeech, yesNoHints, yesOrNo } from '../flow/phrases.js';
+import { recordEvent } from '../flow/sessions.js';
+import { currentCatalogue, type LoadedCatalogue } from './catalogue-cache.js';
+import type { CatalogueEntry } from './catalogue.js';
+import { intakePhrases as p } from './phrases.js';
 
-// Not built yet: sends the caller to the flow's error step (a live operator).
+type Ctx = StepContext<StepOf<'classify-issue'>>;
+type Answer = Exclude<CallerInput, { kind: 'enter' }>;
+
+/** How the issue type was understood, for supervisors' speech-recognition figures. */
+export type ClassifiedBy = 'first-try' | 'confirmation' | 'keypad';
+
+/**
+ * Works out what the caller is reporting: their own words first (one short confirmation when
+ * the match is clear, the best two or three by keypad when it is not), the department and type
+ * menus when speech fails. Phases: ask → confirm | choose | department → service.
+ */
 export const classifyIssue: StepHandler<StepOf<'classify-issue'>> = {
-  enter: () => ({ kind: 'global', target: 'error' }),
+  async enter(ctx) {
+    const catalogue = await currentCatalogue(ctx.tx);
+    return { kind: 'reply', phase: 'ask', reply: askReply(ctx, catalogue) };
+  },
+
+  async input(ctx, input) {
+    const catalogue = await currentCatalogue(ctx.tx);
+    switch (ctx.phase) {
+      case 'confirm':
+        return onConfirm(ctx, catalogue, input);
+      case 'choose':
+        return onChoose(ctx, catalogue, input);
+      case 'department':
+        return onDepartment(ctx, catalogue, input);
+      case 'service':
+        return onService(ctx, catalogue, input);
+      default:
+        return onAsk(ctx, catalogue, input);
+    }
+  },
 };
+
+function askReply(ctx: Ctx, catalogue: LoadedCatalogue): Reply {
+  const hints = catalogue.services.map((s) => s.names[ctx.language]);
+  return {
+    say: [ctx.step.prompt[ctx.language]],
+    gather: { input: 'dtmf speech', numDigits: 1, hints },
+  };
+}
+
+function onAsk(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Outcome {
+  if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply: askReply(ctx, catalogue) };
+  if (input.kind === 'digits') return { kind: 'reply', phase: 'department', reply: departmentReply(ctx.language, catalogue) };
+  return understand(ctx, catalogue, input.text, 'first-try');
+}
+
+/** Classifies speech and decides the next question by how sure the match is. */
+function understand(ctx: Ctx, catalogue: LoadedCatalogue, text: string, path: ClassifiedBy): Outcome {
+  const result = catalogue.classifier.classify(text, ctx.language);
+  const matches = result.matches.map((m) => catalogue.byCode.get(m.code)).filter((s): s is CatalogueEntry => !!s);
+  const data = { issueWords: text.slice(0, 500), classifyPath: path };
+  if (result.confidence === 'clear' && matches[0]) {
+    return { kind: 'reply', phase: 'confirm', data: { ...data, candidate: matches[0].code }, reply: confirmReply(ctx.language, matches[0]) };
+  }
+  if (result.confidence === 'unclear' && matches.length >= 1) {
+    const choices = matches.slice(0, 3).map((s) => s.code);
+    return { kind: 'reply', phase: 'choose', data: { ...data, choices }, reply: chooseReply(ctx.language, catalogue, choices) };
+  }
+  // No match: the menus, counted as an attempt so repeated failure reaches a person.
+  return {
+    kind: 'retry',
+    reason: 'noMatch',
+    phase: 'department',
+    data,
+    reply: { ...departmentReply(ctx.language, catalogue), say: [p.useMenu[ctx.language], ...departmentReply(ctx.language, catalogue).say] },
+  };
+}
+
+function confirmReply(language: Language, service: CatalogueEntry): Reply {
+  return {
+    say: [p.soundsLike[language].replace('{service}', service.names[language])],
+    gather: { input: 'dtmf speech', numDigits: 1, hints: yesNoHints(language) },
+  };
+}
+
+async function onConfirm(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Outcome> {
+  const candidate = catalogue.byCode.get(String(ctx.data.candidate));
+  if (!candidate) return { kind: 'reply', phase: 'ask', reply: askReply(ctx, catalogue) };
+  const reply = confirmReply(ctx.language, candidate);
+  if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+  const answer = yesOrNo(input, ctx.language);
+  if (answer === 'yes') return chosen(ctx, candidate, (ctx.data.classifyPath as ClassifiedBy) ?? 'first-try');
+  if (answer === 'no') {
+    // The caller's correction is the next best guesses, else the menus.
+    const choices = catalogue.classifier
+      .classify(String(ctx.data.issueWords ?? ''), ctx.language)
+      .matches.map((m) => m.code)
+      .filter((code) => code !== candidate.code && catalogue.byCode.has(code))
+      .slice(0, 3);
+    if (choices.length) {
+      return { kind: 'reply', phase: 'choose', data: { choices, classifyPath: 'confirmation' }, reply: withSorry(ctx.language, chooseReply(ctx.language, catalogue, choices)) };
+    }
+    return { kind: 'reply', phase: 'department', data: { classifyPath: 'keypad' }, reply: withSorry(ctx.language, departmentReply(ctx.language, catalogue)) };
+  }
+  // Speech that is neither yes nor no may be the caller restating the problem.
+  if (input.kind === 'speech') {
+    const again = catalogue.classifier.classify(input.text, ctx.language);
+    const best = again.matches[0] && catalogue.byCode.get(again.matches[0].code);
+    if (best && again.confidence === 'clear' && best.code !== candidate.code) {
+      return { kind: 'reply', phase: 'confirm', data: { candidate: best.code, classifyPath: 'confirmation' }, reply: confirmReply(ctx.language, best) };
+    }
+  }
+  return { kind: 'retry', reason: 'noMatch', reply };
+}
+
+function withSorry(language: Language, reply: Reply): Reply {
+  return { ...reply, say: [p.sorryLetsTry[language], ...reply.say] };
+}
+
+function chooseReply(language: Language, catalogue: LoadedCatalogue, choices: string[]): Reply {
+  const options = choices.map((code, i) =>
+    p.forPress[language].replace('{service}', catalogue.byCode.get(code)!.names[language]).replace('{key}', String(i + 1)),
+  );
+  return {
+    say: [p.oneOfThese[language], ...options, p.somethingElse[language]],
+    gather: { input: 'dtmf speech', numDigits: 1, hints: choices.map((c) => catalogue.byCode.get(c)!.names[language]) },
+  };
+}
+
+function onChoose(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Outcome> | Outcome {
+  const choices = Array.isArray(ctx.data.choices) ? (ctx.data.choices as string[]) : [];
+  const reply = chooseReply(ctx.language, catalogue, choices);
+  if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+  if (input.kind === 'digits') {
+    if (input.digits === '9') return { kind: 'reply', phase: 'department', data: { classifyPath: 'keypad' }, reply: departmentReply(ctx.language, catalogue) };
+    const picked = catalogue.byCode.get(choices[Number(input.digits) - 1] ?? '');
+    return picked ? chosen(ctx, picked, 'confirmation') : { kind: 'retry', reason: 'noMatch', reply };
+  }
+  const spoken = normaliseSpeech(input.text);
+  const named = choices.map((c) => catalogue.byCode.get(c)!).find((s) => spoken.includes(normaliseSpeech(s.names[ctx.language])));
+  if (named) return chosen(ctx, named, 'confirmation');
+  const again = catalogue.classifier.classify(input.text, ctx.language).matches[0];
+  if (again && choices.includes(again.code)) return chosen(ctx, catalogue.byCode.get(again.code)!, 'confirmation');
+  return { kind: 'retry', reason: 'noMatch', reply };
+}
+
+function departmentReply(language: Language, catalogue: LoadedCatalogue): Reply {
+  const withServices = catalogue.departments.filter(
+    (d) => d.keypad !== null && catalogue.services.some((s) => s.departmentCode === d.code && s.keypad !== null),
+  );
+  return {
+    say: withServices.map((d) => p.forPress[language].replace('{service}', d.names[language]).replace('{key}', String(d.keypad))),
+    gather: { input: 'dtmf speech', numDigits: 1, hints: withServices.map((d) => d.names[language]) },
+  };
+}
+
+function servicesOf(catalogue: LoadedCatalogue, department: string) {
+  return catalogue.services.filter((s) => s.departmentCode === department && s.keypad !== null);
+}
+
+function serviceReply(language: Language, catalogue: LoadedCatalogue, department: string): Reply {
+  const services = servicesOf(catalogue, department);
+  return {
+    say: [
+      ...services.map((s) => p.forPress[language].replace('{service}', s.names[language]).replace('{key}', String(s.keypad))),
+      p.starForDepartments[language],
+    ],
+    gather: { input: 'dtmf speech', numDigits: 1, hints: services.map((s) => s.names[language]) },
+  };
+}
+
+function onDepartment(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Outcome {
+  const reply = departmentReply(ctx.language, catalogue);
+  if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+  if (input.kind === 'speech') return understand(ctx, catalogue, input.text, 'confirmation');
+  const department = catalogue.departments.find((d) => String(d.keypad) === input.digits);
+  if (!department || !servicesOf(catalogue, department.code).length) return { kind: 'retry', reason: 'noMatch', reply };
+  return {
+    kind: 'reply',
+    phase: 'service',
+    data: { department: department.code, classifyPath: 'keypad' },
+    reply: serviceReply(ctx.language, catalogue, department.code),
+  };
+}
+
+function onService(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Outcome> | Outcome {
+  const department = String(ctx.data.department ?? '');
+  const reply = serviceReply(ctx.language, catalogue, department);
+  if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+  if (input.kind === 'speech') return understand(ctx, catalogue, input.text, 'confirmation');
+  if (input.digits === '*') return { kind: 'reply', phase: 'department', reply: departmentReply(ctx.language, catalogue) };
+  const service = servicesOf(catalogue, department).find((s) => String(s.keypad) === input.digits);
+  return service ? chosen(ctx, service, 'keypad') : { kind: 'retry', reason: 'noMatch', reply };
+}
+
+/** The issue type is settled: police matters go live, everything else is taken as a report. */
+async function chosen(ctx: Ctx, service: CatalogueEntry, path: ClassifiedBy): Promise<Outcome> {
+  await recordEvent(ctx.tx, ctx.call.sid, 'issue-classified', { serviceCode: service.code, path, attempts: ctx.attempts });
+  const data = { serviceCode: service.code, classifiedBy: path, candidate: undefined, choices: undefined, department: undefined };
+  if (service.handling === 'police') return { kind: 'exit', exit: 'police', data };
+  return { kind: 'exit', exit: 'report', data, say: [p.gotIt[ctx.language].replace('{service}', service.names[ctx.language])] };
+}

@@ -35,12 +35,14 @@ function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, numb
   return [w, s, e, n];
 }
 
-// The outlines are a few hundred small polygons (under 1 MB): read once per database and kept.
-const cache = new WeakMap<object, Promise<Area[]>>();
+// The outlines are a few hundred small polygons (under 1 MB) of seed data that never changes
+// while the service runs: read once per process and kept. One cache for the process, not per
+// handle: steps read through their call's transaction, a new object on every webhook.
+let cached: Promise<Area[]> | undefined;
 
 /** Every area, loaded on first use and cached for the life of the process. */
 export function loadAreas(db: DbOrTx): Promise<Area[]> {
-  let loading = cache.get(db);
+  let loading = cached;
   if (!loading) {
     loading = db
       .select({ kind: areas.kind, name: areas.name, code: areas.code, geometry: areas.geometry })
@@ -52,8 +54,10 @@ export function loadAreas(db: DbOrTx): Promise<Area[]> {
           return { ...r, geometry, bbox: bboxOf(geometry) };
         }),
       );
-    loading.catch(() => cache.delete(db));
-    cache.set(db, loading);
+    loading.catch(() => {
+      if (cached === loading) cached = undefined;
+    });
+    cached = loading;
   }
   return loading;
 }

@@ -6,7 +6,9 @@ import { spokenStreet } from './spoken.js';
 const maxHints = 500;
 const maxLength = 100;
 
-const cache = new WeakMap<object, Promise<string[]>>();
+// Seed data, fixed while the service runs: one cache per process (steps pass a new transaction
+// object on every webhook, so a per-handle cache would never hit).
+let cached: Promise<string[]> | undefined;
 
 /**
  * Phrases that help the speech recogniser hear Baltimore locations: the streets with the most
@@ -14,11 +16,13 @@ const cache = new WeakMap<object, Promise<string[]>>();
  * and heritage landmarks. Read once per database and cached.
  */
 export function locationHints(db: DbOrTx): Promise<string[]> {
-  let hints = cache.get(db);
+  let hints = cached;
   if (!hints) {
-    hints = loadHints(db);
-    hints.catch(() => cache.delete(db));
-    cache.set(db, hints);
+    const loading = loadHints(db);
+    loading.catch(() => {
+      if (cached === loading) cached = undefined;
+    });
+    cached = hints = loading;
   }
   return hints;
 }

@@ -1,7 +1,65 @@
-import type { StepHandler } from '../flow/types.js';
 import type { StepOf } from '../flow/schema.js';
+import type { Speech, StepHandler } from '../flow/types.js';
+import { matchWords } from '../flow/steps/basic.js';
+import { whatAndWhere } from './describe.js';
+import { SELECTED_REQUEST } from './lookup-step.js';
+import { offerWords, say } from './phrases.js';
+import { openRequestsOf, type OpenRequests } from './queries.js';
 
-// Not built yet: sends the caller to the flow's error step (a live operator).
+/** The request offered to a recognised caller, kept until they answer. */
+const OFFERED = 'recognizedRequestId';
+
+/**
+ * Right after the language choice: a caller whose number has open requests (their own, or one
+ * they added a neighbour's report to) hears the most recent one and can go straight to its
+ * status. Withheld numbers and callers with nothing open pass through without a question.
+ */
 export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>> = {
-  enter: () => ({ kind: 'global', target: 'error' }),
+  async enter(ctx) {
+    if (!ctx.call.from) return { kind: 'exit', exit: 'none' };
+    const open = await openRequestsOf(ctx.tx, ctx.call.from);
+    if (!open) return { kind: 'exit', exit: 'none' };
+    ctx.log.info({ openRequests: open.count }, 'caller recognised');
+    return {
+      kind: 'reply',
+      phase: 'offer',
+      data: { [OFFERED]: open.latest.id },
+      reply: {
+        say: [...offerSpeech(open, ctx.language), say('recognizedOptions', ctx.language), say('holdForMenu', ctx.language)],
+        gather: {
+          input: 'dtmf speech',
+          numDigits: 1,
+          timeout: 4,
+          hints: [...offerWords.status[ctx.language], ...offerWords.newReport[ctx.language]],
+        },
+      },
+    };
+  },
+  input(ctx, input) {
+    const offered = ctx.data[OFFERED];
+    const clear = { [OFFERED]: undefined };
+    let choice: 'status' | 'newReport' | undefined;
+    if (input.kind === 'digits') choice = input.digits === '1' ? 'status' : input.digits === '2' ? 'newReport' : undefined;
+    else if (input.kind === 'speech') {
+      choice = matchWords(['status', 'newReport'] as const, (k) => offerWords[k][ctx.language], input.text);
+    }
+    if (choice === 'status' && typeof offered === 'number') {
+      return { kind: 'exit', exit: 'status', data: { ...clear, [SELECTED_REQUEST]: offered } };
+    }
+    if (choice === 'newReport') return { kind: 'exit', exit: 'newReport', data: clear };
+    // Anything else, or silence, is the ordinary main menu: this offer was a shortcut, not a question.
+    return { kind: 'exit', exit: 'none', data: clear };
+  },
 };
+
+function offerSpeech(open: OpenRequests, language: 'en' | 'es'): Speech[] {
+  const what = whatAndWhere(open.latest, language);
+  if (open.count === 1) {
+    return [language === 'es' ? `Tiene un reporte abierto: ${what}.` : `You have an open report: ${what}.`];
+  }
+  return [
+    language === 'es'
+      ? `Tiene ${open.count} reportes abiertos; el más reciente es: ${what}.`
+      : `You have ${open.count} open reports; the most recent is: ${what}.`,
+  ];
+}

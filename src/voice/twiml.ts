@@ -30,7 +30,7 @@ function sayInto(parent: SayParent, pieces: Speech[], language: Language) {
     }
     const groups = splitGroups(piece.digits, piece.groups);
     groups.forEach((group, g) => {
-      if (g > 0) say.break_({ time: '600ms' });
+      if (g > 0) say.break({ time: '600ms' });
       say.sayAs({ 'interpret-as': 'digits' }, group);
     });
   });
