@@ -36,7 +36,7 @@ export async function newClientKey(db: DbOrTx, name = 'Test client'): Promise<st
 }
 
 const LISTS = new Set(['request', 'service', 'error', 'attribute', 'value', 'note', 'endpoint', 'format']);
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => LISTS.has(name) });
+const parser = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, parseTagValue: false, isArray: (name) => LISTS.has(name) });
 
 /** Parses a GeoReport XML answer after checking it is well-formed and declares UTF-8. */
 export function parseXml(body: string): Record<string, any> {
