@@ -145,6 +145,6 @@ describe('status line: looking up a confirmation number', () => {
     const caller = await callStatusLine(t);
     await caller.press(`${r.confirmation}#`);
     await caller.press('2');
-    expect(caller.heard()).toMatch(/Let's make a new report/);
+    expect(caller.heard()).toMatch(/Let's make a new report\. In a few words, tell me the problem/);
   });
 });

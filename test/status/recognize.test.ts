@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { TestCaller } from '../helpers/twilio-request.js';
+import { addNeighbourReport } from '../../src/status/duplicates.js';
+import { DAY_MS, grouped, insertRequest } from './fixtures.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+// Each test calls from its own number, so one test's requests never recognise another's caller.
+let next = 0;
+const newNumber = () => `+1410555${String(2000 + next++).padStart(4, '0')}`;
+
+async function callInEnglish(from: string | undefined) {
+  // Twilio sends "Anonymous" (or +266696687) as From when the caller withholds their number.
+  const caller = from === undefined ? new TestCaller({ app: t.app, extra: { From: 'Anonymous', Caller: 'Anonymous' } }) : t.caller({ from });
+  await caller.start();
+  await caller.press('1');
+  return caller;
+}
+
+describe('status line: recognising a caller with open requests', () => {
+  it('offers a caller their open report first, and 1 reads its status without asking the number', async () => {
+    const from = newNumber();
+    const r = await insertRequest(t.database.db, { callerNumber: from, status: 'assigned' });
+    const caller = await callInEnglish(from);
+    expect(caller.heard()).toMatch(/You have an open report: Pothole, at 1234 North Charles Street\. Press 1 to hear its status, or 2 to report something new\./);
+    await caller.press('1');
+    expect(caller.heard()).toContain(`Request ${grouped(r.confirmation)}`);
+    expect(caller.heard()).toMatch(/has been assigned to the department/);
+    expect(caller.heard()).not.toMatch(/enter your confirmation number/);
+  });
+
+  it('counts several open reports and offers the most recent', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, { callerNumber: from, requestedAt: new Date(Date.now() - 5 * DAY_MS) });
+    await insertRequest(t.database.db, { callerNumber: from, serviceCode: 'graffiti', addressString: '400 E Pratt St, Baltimore, MD' });
+    await insertRequest(t.database.db, { callerNumber: from, status: 'in_progress', requestedAt: new Date(Date.now() - 2 * DAY_MS) });
+    await insertRequest(t.database.db, { callerNumber: from, status: 'completed', closedAt: new Date() });
+    const caller = await callInEnglish(from);
+    expect(caller.heard()).toMatch(/You have 3 open reports; the most recent is: Graffiti, at 400 East Pratt Street\./);
+  });
+
+  it('recognises a neighbour by the report they added to someone else’s request', async () => {
+    const from = newNumber();
+    const r = await insertRequest(t.database.db, { callerNumber: newNumber() });
+    await addNeighbourReport(t.database.db, r.id, { callerNumber: from, words: '', callSid: null, idempotencyKey: `test:${from}`, wantsText: false });
+    const caller = await callInEnglish(from);
+    expect(caller.heard()).toMatch(/You have an open report: Pothole/);
+  });
+
+  it('goes to a new report on 2', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, { callerNumber: from });
+    const caller = await callInEnglish(from);
+    await caller.press('2');
+    expect(caller.heard()).toMatch(/tell me the problem you're reporting/);
+    expect(caller.heard()).not.toMatch(/To report a problem, press 1/);
+  });
+
+  it('goes to the main menu on silence, and pressing 2 there still asks for a number', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, { callerNumber: from });
+    const caller = await callInEnglish(from);
+    await caller.silence();
+    expect(caller.heard()).toMatch(/To report a problem, press 1/);
+    await caller.press('2');
+    expect(caller.heard()).toMatch(/enter your confirmation number/);
+  });
+
+  it('asks nothing of a caller with no open requests', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, { callerNumber: from, status: 'closed', closedAt: new Date() });
+    const caller = await callInEnglish(from);
+    expect(caller.heard()).not.toMatch(/open report/);
+    expect(caller.heard()).toMatch(/To report a problem, press 1/);
+  });
+
+  it('asks nothing of a caller whose number is withheld', async () => {
+    await insertRequest(t.database.db, { callerNumber: null });
+    const caller = await callInEnglish(undefined);
+    expect(caller.heard()).not.toMatch(/open report/);
+    expect(caller.heard()).toMatch(/To report a problem, press 1/);
+  });
+
+  it('offers it in Spanish to a Spanish caller', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, { callerNumber: from });
+    const caller = t.caller({ from });
+    await caller.start();
+    await caller.press('9');
+    expect(caller.heard()).toMatch(/Tiene un reporte abierto: Bache, en 1234 North Charles Street\. Oprima 1 para escuchar su estado/);
+  });
+});
