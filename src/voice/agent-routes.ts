@@ -28,10 +28,9 @@ export default async function agentRoutes(app: FastifyInstance) {
 
   /** After each call: one key for the next caller, so an agent is never looped without asking. */
   const askForNext = (response: VoiceResponse) => {
-    const gather = response.gather({ input: ['dtmf'], numDigits: 1, timeout: 10, action: nextUrl, method: 'POST' });
+    // Silence posts too (no Digits), and the agent line says goodbye to anything but 1.
+    const gather = response.gather({ input: ['dtmf'], numDigits: 1, timeout: 10, action: nextUrl, method: 'POST', actionOnEmptyResult: true });
     sayIn(gather, 'en', ['Press 1 for the next caller, or hang up to stop.']);
-    sayIn(response, 'en', ['Goodbye.']);
-    response.hangup();
   };
 
   app.post('/voice/agent', async (request, reply) => {
@@ -41,7 +40,7 @@ export default async function agentRoutes(app: FastifyInstance) {
     const callSid = callSidOf(body);
     if (callSid) request.log = request.log.child({ callSid });
     // The Gather after a call posts here too: any key but 1 ends the shift's call.
-    if (typeof body.Digits === 'string' && body.Digits !== '1') {
+    if ('Digits' in body && body.Digits !== '1') {
       sayIn(response, 'en', ['Goodbye.']);
       response.hangup();
       return sendTwiml(reply, response.toString());

@@ -7,6 +7,7 @@ import { signedPost, twilioCallParams, TEST_AUTH_TOKEN, TEST_PUBLIC_BASE_URL } f
 
 export const POLICE = 'police-non-emergency';
 export const POLICE_AGENT = '+14105550001';
+export const SECOND_POLICE_AGENT = '+14105550002';
 export const OPERATOR_AGENT = '+14105550003';
 export const AGENT_LINE = '+14432630311';
 
@@ -16,7 +17,7 @@ export const AGENT_LINE = '+14432630311';
  */
 export async function queueTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const t = await createTestApp({
-    QUEUE_AGENTS: `${POLICE}=${POLICE_AGENT};operator=${OPERATOR_AGENT}`,
+    QUEUE_AGENTS: `${POLICE}=${POLICE_AGENT},${SECOND_POLICE_AGENT};operator=${OPERATOR_AGENT}`,
     ...env,
   });
   const flow = loadFlowFile() as Flow;
