@@ -21,13 +21,8 @@ const CSP = [
   "base-uri 'none'",
 ].join('; ');
 
-export interface AdminPluginOptions {
-  /** Called after a catalogue edit, so caches on this instance reload at once. */
-  onCatalogueChange?: () => void;
-}
-
 /** The console's routes under /admin, with their own headers, errors and not-found page. */
-async function adminRoutes(app: FastifyInstance, opts: AdminPluginOptions) {
+async function adminRoutes(app: FastifyInstance) {
   const services: EngineServices = app.hasDecorator('engineServices')
     ? (app as unknown as { engineServices: EngineServices }).engineServices
     : {};
@@ -74,7 +69,7 @@ async function adminRoutes(app: FastifyInstance, opts: AdminPluginOptions) {
 
   await app.register(signInRoutes);
   await app.register(flowRoutes, { services });
-  await app.register(catalogueRoutes, { onChange: opts.onCatalogueChange ?? (() => {}) });
+  await app.register(catalogueRoutes);
   await app.register(auditRoutes);
 }
 
@@ -82,9 +77,9 @@ async function adminRoutes(app: FastifyInstance, opts: AdminPluginOptions) {
  * The supervisor console. @fastify/cookie is registered for the whole app, so other console
  * pages (e.g. /admin/stats) can use requireRole from ./auth.js in their own plugins.
  */
-async function adminPlugin(app: FastifyInstance, opts: AdminPluginOptions) {
+async function adminPlugin(app: FastifyInstance) {
   if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
-  await app.register(adminRoutes, { ...opts, prefix: '/admin' });
+  await app.register(adminRoutes, { prefix: '/admin' });
 }
 
 export default fp(adminPlugin, { name: 'admin-console', dependencies: ['config', 'database', 'flow'] });

@@ -10,6 +10,7 @@ const NAV: { section: Section; href: string; text: string }[] = [
   { section: 'history', href: '/admin/flow/history', text: 'History' },
   { section: 'catalogue', href: '/admin/catalogue', text: 'Catalogue' },
   { section: 'audit', href: '/admin/audit', text: 'Audit log' },
+  { section: 'stats', href: '/admin/stats', text: 'CityStat' },
 ];
 
 /** Short confirmations chosen by a fixed name in the query: nothing from the URL is echoed. */

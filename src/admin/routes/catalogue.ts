@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { forgetCatalogue } from '../../intake/catalogue-cache.js';
 import { can, requireRole } from '../auth.js';
 import { checkServiceEdit, findService, listCatalogue, parseWords, updateService } from '../catalogue.js';
 import { AdminErrors } from '../errors.js';
@@ -6,7 +7,7 @@ import { cataloguePage, serviceEditPage } from '../pages/catalogue.js';
 
 const codeOf = (request: FastifyRequest) => String((request.params as { code?: string }).code ?? '').slice(0, 100);
 
-export default async function catalogueRoutes(app: FastifyInstance, opts: { onChange: () => void }) {
+export default async function catalogueRoutes(app: FastifyInstance) {
   const html = 'text/html; charset=utf-8';
 
   app.get('/catalogue', { preHandler: requireRole('viewer') }, async (request, reply) => {
@@ -36,7 +37,8 @@ export default async function catalogueRoutes(app: FastifyInstance, opts: { onCh
         active: body.active === '1',
       });
       await updateService(app.db, code, edit, request.adminSession!.username);
-      opts.onChange();
+      // This instance's calls use the edit at once; other instances within the cache's TTL.
+      forgetCatalogue();
       return reply.redirect(`/admin/catalogue/${encodeURIComponent(code)}?notice=saved`, 303);
     } catch (error) {
       if (!(error instanceof AdminErrors.badRequest)) throw error;
@@ -53,7 +55,7 @@ export default async function catalogueRoutes(app: FastifyInstance, opts: { onCh
 
   app.put('/api/catalogue/:code', { preHandler: requireRole('supervisor') }, async (request) => {
     const service = await updateService(app.db, codeOf(request), checkServiceEdit(request.body), request.adminSession!.username);
-    opts.onChange();
+    forgetCatalogue();
     return { service };
   });
 }
