@@ -1,7 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { callbacks, queueWaits } from '../../db/schema/index.js';
-import { loadFlowFile, publishRevision } from '../../src/flow/revisions.js';
-import type { Flow } from '../../src/flow/schema.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { signedPost, twilioCallParams, TEST_AUTH_TOKEN, TEST_PUBLIC_BASE_URL } from '../helpers/twilio-request.js';
 
@@ -11,22 +9,18 @@ export const SECOND_POLICE_AGENT = '+14105550002';
 export const OPERATOR_AGENT = '+14105550003';
 export const AGENT_LINE = '+14432630311';
 
-/**
- * The real app with the main flow, except that the recognise-caller step (another engineer's
- * placeholder) is skipped, so the main menu's "3" reaches the police queue as callers will.
- */
+/** The real app and the published main flow, with two police agents and one operator on the roster. */
 export async function queueTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const t = await createTestApp({
+  return createTestApp({
     QUEUE_AGENTS: `${POLICE}=${POLICE_AGENT},${SECOND_POLICE_AGENT};operator=${OPERATOR_AGENT}`,
     ...env,
   });
-  const flow = loadFlowFile() as Flow;
-  const steps = flow.steps.map((s) => (s.id === 'line' && s.type === 'line-branch' ? { ...s, on: { ...s.on, main: 'main-menu' } } : s));
-  await publishRevision(t.app.db, { document: { ...flow, steps }, message: 'queue tests: main line straight to the menu', author: 'test' });
-  return t;
 }
 
-/** Greeting "1" (English) or "9" (Spanish), then the main menu's "3": the police line. */
+/**
+ * Greeting "1" (English) or "9" (Spanish), then the main menu's "3": the police line. A new
+ * caller has no open requests, so recognise-caller passes straight to the menu.
+ */
 export async function callPolice(t: TestApp, options: { from?: string; language?: '1' | '9' } = {}) {
   const caller = t.caller(options.from ? { from: options.from } : {});
   await caller.start();
