@@ -11,6 +11,7 @@ import healthRoutes from './health/routes.js';
 import voiceRoutes from './voice/routes.js';
 import flowPlugin from './flow/plugin.js';
 import adminPlugin from './admin/plugin.js';
+import statsRoutes from './stats/routes.js';
 import open311Routes from './open311/routes.js';
 import departmentRoutes from './departments/routes.js';
 import twilioPlugin from './twilio/client.js';
@@ -36,6 +37,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(healthRoutes);
   await fastify.register(voiceRoutes);
   await fastify.register(adminPlugin);
+  await fastify.register(statsRoutes);
   await fastify.register(open311Routes);
   await fastify.register(departmentRoutes);
 }
@@ -55,6 +57,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     connectionTimeout: 10_000,
     requestTimeout: 10_000,
     trustProxy: true,
+    // First start migrates and seeds the gazetteer: seconds, but more than avvio's default 10 s
+    // on a loaded machine.
+    pluginTimeout: 120_000,
   });
   await fastify.register(fp(app, { name: 'baltimore-311' }), opts);
   return fastify;

@@ -80,7 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // An empty value means "unset" so .env files can list every key.
     if (value !== undefined && value !== '') data[key] = value;
   }
-  return envSchema<Config>({ schema: ConfigSchema, data, dotenv: false });
+  return envSchema<Config>({ schema: ConfigSchema, data, env: false, dotenv: false });
 }
 
 /** Agents' phone numbers per queue, from "queue=+1410...,+1443...;other=+1...". */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseQueueAgents } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('has a working default for every setting a first run needs', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '0.0.0.0', DATA_DIR: './data', LOG_LEVEL: 'info', OUT_OF_AREA_NUMBER: '+14432632220' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.TWILIO_AUTH_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['PUBLIC_BASE_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['LOG_LEVEL', 'loud'],
+    ['TWILIO_ACCOUNT_SID', 'XX123'],
+    ['TWILIO_AUTH_TOKEN', 'short'],
+    ['DB_TIMEOUT_MS', '5'],
+  ])('refuses %s=%s and names the setting', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(key));
+  });
+
+  it('treats an empty value as unset, so .env files can list every key', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('reads agents per queue', () => {
+    expect(parseQueueAgents('police-non-emergency=+14105550001, +14105550002;operator=+14105550003')).toEqual(
+      new Map([
+        ['police-non-emergency', ['+14105550001', '+14105550002']],
+        ['operator', ['+14105550003']],
+      ]),
+    );
+  });
+});

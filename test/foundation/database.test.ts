@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { executeRows, openDatabase } from '../../db/client.js';
+import { DataDirLockedError } from '../../db/data-dir-lock.js';
+import { seed } from '../../db/seed/index.js';
+import { createTestDatabase } from '../helpers/database.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'b311-db-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe(`the database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('is migrated with pg_trgm and every table', async () => {
+    const database = await createTestDatabase();
+    try {
+      const ext = await executeRows<{ extname: string }>(database.db, sql`select extname from pg_extension where extname = 'pg_trgm'`);
+      expect(ext).toHaveLength(1);
+      const tables = await executeRows<{ table_name: string }>(
+        database.db,
+        sql`select table_name from information_schema.tables where table_schema = 'public'`,
+      );
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining(['call_sessions', 'service_requests', 'outbox', 'places', 'streets', 'flow_revisions', 'users']),
+      );
+      // Migrating again changes nothing and does not fail.
+      await database.migrate();
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('seeds once: a second start loads nothing twice', async () => {
+    const database = await createTestDatabase();
+    try {
+      const count = async () =>
+        (await executeRows<{ n: number }>(database.db, sql`select (select count(*) from places) + (select count(*) from services) + (select count(*) from streets) as n`))[0]!.n;
+      const before = Number(await count());
+      expect(before).toBeGreaterThan(20_000);
+      const again = await seed(database.db);
+      expect(again.every((r) => r.skipped)).toBe(true);
+      expect(Number(await count())).toBe(before);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('embedded PGlite in a data folder', () => {
+  it('refuses a second process on the same folder, and the first keeps its data', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ dataDir: dir, timeoutMs: 5000 });
+    try {
+      await first.db.execute(sql`create table kept (n int)`);
+      await first.db.execute(sql`insert into kept values (42)`);
+      // Another process on the same DATA_DIR must be refused with a clear message.
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '-e', `import('${path.resolve('db/client.ts')}').then(m => m.openDatabase({ dataDir: ${JSON.stringify(dir)}, timeoutMs: 5000 })).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(3);
+      expect(stderr).toMatch(/already in use by process \d+/);
+      const rows = await executeRows<{ n: number }>(first.db, sql`select n from kept`);
+      expect(rows).toEqual([{ n: 42 }]);
+    } finally {
+      await first.close();
+    }
+  }, 60_000);
+
+  it('refuses a second open in the same process and frees the folder on close', async () => {
+    const dir = tempDir();
+    const first = await openDatabase({ dataDir: dir, timeoutMs: 5000 });
+    await expect(openDatabase({ dataDir: dir, timeoutMs: 5000 })).rejects.toBeInstanceOf(DataDirLockedError);
+    await first.close();
+    const again = await openDatabase({ dataDir: dir, timeoutMs: 5000 });
+    await again.close();
+  }, 60_000);
+});
