@@ -110,8 +110,9 @@ export function editField(field: Field, value: unknown, path: string, ctx: Field
     }
     case 'list': {
       const items = Array.isArray(value) ? value : [];
+      const own = ctx.problems.filter((p) => p.field === path);
       return html`<fieldset class="list"><legend>${fieldLabel(field.name)}</legend>
-        ${fieldError(ctx, path).note}
+        ${own.length ? html`<p class="field-error">${own.map((p) => p.message).join('; ')}</p>` : ''}
         <ol class="items">
         ${items.map((item, i) => html`<li class="item">
           <div class="item-head"><span class="item-title">${field.name === 'options' ? `Option ${i + 1}` : `#${i + 1}`}</span>

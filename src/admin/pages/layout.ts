@@ -39,6 +39,7 @@ export function page(options: {
 <meta name="referrer" content="same-origin">
 ${session ? html`<meta name="csrf-token" content="${session.csrfToken}">` : ''}
 <title>${options.title} · Baltimore 311 supervisor console</title>
+<link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${assetUrl('console.css')}">
 <script src="${assetUrl('console.js')}" defer></script>
 </head>
