@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import { executeRows, type DbOrTx } from '../../db/client.js';
+import { lineOfCall } from './calls.js';
+import { within, type StatsFilter } from './filter.js';
+
+/*
+ * Requests opened in the period. With one line chosen, only those filed by calls to that line;
+ * with both, every request whatever its channel (phone or the Open311 API), since departments
+ * answer for all of them. A request's department is its service's (the catalogue), not the
+ * free-text agency column, which channels fill differently.
+ */
+
+export interface TypeFigures {
+  serviceCode: string;
+  service: string;
+  department: string;
+  requests: number;
+  open: number;
+  closed: number;
+  /** Neighbours' reports merged into requests of this type during the period. */
+  mergedReports: number;
+}
+
+export interface DepartmentFigures {
+  department: string;
+  name: string;
+  requests: number;
+  open: number;
+  closed: number;
+  /** Opening to closing, in hours, over the period's requests closed so far; null when none is. */
+  medianCloseH: number | null;
+  p90CloseH: number | null;
+  mergedReports: number;
+}
+
+export interface RequestFigures {
+  totals: { requests: number; open: number; closed: number; mergedReports: number };
+  byType: TypeFigures[];
+  byDepartment: DepartmentFigures[];
+}
+
+const DEPARTMENT = sql`coalesce(sv.department_code, r.agency)`;
+
+export async function requestFigures(db: DbOrTx, filter: StatsFilter): Promise<RequestFigures> {
+  const types = await executeRows<{ code: string; service: string; department: string; requests: number; open: number; closed: number }>(
+    db,
+    sql`select r.service_code as code, coalesce(sv.names->>'en', r.service_code) as service, ${DEPARTMENT} as department,
+          count(*)::int as requests,
+          count(*) filter (where r.closed_at is null)::int as open,
+          count(*) filter (where r.closed_at is not null)::int as closed
+        from service_requests r left join services sv on sv.code = r.service_code
+        where ${within(sql`r.requested_at`, filter)} ${lineOfCall(filter, 'r.call_sid')}
+        group by 1, 2, 3`,
+  );
+  const departments = await executeRows<{
+    department: string;
+    name: string;
+    requests: number;
+    open: number;
+    closed: number;
+    median: number | null;
+    p90: number | null;
+  }>(
+    db,
+    sql`select ${DEPARTMENT} as department, coalesce(min(d.name), ${DEPARTMENT}) as name,
+          count(*)::int as requests,
+          count(*) filter (where r.closed_at is null)::int as open,
+          count(*) filter (where r.closed_at is not null)::int as closed,
+          percentile_cont(0.5) within group (order by extract(epoch from r.closed_at - r.requested_at) / 3600)
+            filter (where r.closed_at is not null) as median,
+          percentile_cont(0.9) within group (order by extract(epoch from r.closed_at - r.requested_at) / 3600)
+            filter (where r.closed_at is not null) as p90
+        from service_requests r
+          left join services sv on sv.code = r.service_code
+          left join departments d on d.code = sv.department_code
+        where ${within(sql`r.requested_at`, filter)} ${lineOfCall(filter, 'r.call_sid')}
+        group by 1`,
+  );
+  // Reports merged in the period, whenever their request was opened.
+  const merged = await executeRows<{ code: string; service: string; department: string; name: string; reports: number }>(
+    db,
+    sql`select r.service_code as code, coalesce(min(sv.names->>'en'), r.service_code) as service, ${DEPARTMENT} as department,
+          coalesce(min(d.name), ${DEPARTMENT}) as name, count(*)::int as reports
+        from request_reports rr
+          join service_requests r on r.id = rr.request_id
+          left join services sv on sv.code = r.service_code
+          left join departments d on d.code = sv.department_code
+        where ${within(sql`rr.created_at`, filter)} ${lineOfCall(filter, 'rr.call_sid')}
+        group by r.service_code, 3`,
+  );
+
+  const mergedByType = new Map<string, number>();
+  const mergedByDepartment = new Map<string, number>();
+  for (const m of merged) {
+    mergedByType.set(m.code, (mergedByType.get(m.code) ?? 0) + Number(m.reports));
+    mergedByDepartment.set(m.department, (mergedByDepartment.get(m.department) ?? 0) + Number(m.reports));
+  }
+
+  const byType: TypeFigures[] = types.map((t) => ({
+    serviceCode: t.code,
+    service: t.service,
+    department: t.department,
+    requests: Number(t.requests),
+    open: Number(t.open),
+    closed: Number(t.closed),
+    mergedReports: mergedByType.get(t.code) ?? 0,
+  }));
+  // A type whose reports were merged into requests opened before the period still shows them.
+  for (const m of merged) {
+    if (!byType.some((t) => t.serviceCode === m.code)) {
+      byType.push({ serviceCode: m.code, service: m.service, department: m.department, requests: 0, open: 0, closed: 0, mergedReports: mergedByType.get(m.code) ?? 0 });
+    }
+  }
+  byType.sort((a, b) => b.requests - a.requests || b.mergedReports - a.mergedReports || a.serviceCode.localeCompare(b.serviceCode));
+
+  const num = (v: number | string | null) => (v === null ? null : Number(v));
+  const byDepartment: DepartmentFigures[] = departments.map((d) => ({
+    department: d.department,
+    name: d.name,
+    requests: Number(d.requests),
+    open: Number(d.open),
+    closed: Number(d.closed),
+    medianCloseH: num(d.median),
+    p90CloseH: num(d.p90),
+    mergedReports: mergedByDepartment.get(d.department) ?? 0,
+  }));
+  for (const m of merged) {
+    if (!byDepartment.some((d) => d.department === m.department)) {
+      byDepartment.push({ department: m.department, name: m.name, requests: 0, open: 0, closed: 0, medianCloseH: null, p90CloseH: null, mergedReports: mergedByDepartment.get(m.department) ?? 0 });
+    }
+  }
+  byDepartment.sort((a, b) => b.requests - a.requests || a.department.localeCompare(b.department));
+
+  const sum = (key: 'requests' | 'open' | 'closed' | 'mergedReports') => byType.reduce((s, t) => s + t[key], 0);
+  return { totals: { requests: sum('requests'), open: sum('open'), closed: sum('closed'), mergedReports: sum('mergedReports') }, byType, byDepartment };
+}
