@@ -1,5 +1,5 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { Flow, type Step } from './schema.js';
+import { Flow, Step as StepSchema, type Step } from './schema.js';
 
 export interface FlowProblem {
   /** The step the problem belongs to, so an editor can show it beside that step. */
@@ -11,6 +11,11 @@ export interface FlowProblem {
 export type FlowValidation = { ok: true; flow: Flow } | { ok: false; problems: FlowProblem[] };
 
 const checker = TypeCompiler.Compile(Flow);
+// A union's own errors only say "expected union value": each step is checked against the schema
+// of its own type instead, so the message names the missing or wrong field.
+const stepCheckers = new Map(
+  StepSchema.anyOf.map((schema) => [String((schema.properties.type as { const: string }).const), TypeCompiler.Compile(schema)]),
+);
 const TERMINAL = new Set<Step['type']>(['enqueue', 'transfer', 'hang-up']);
 /** Steps that answer without asking the caller anything: a cycle of them would never end. */
 const PASS_THROUGH = new Set<Step['type']>(['say', 'line-branch']);
@@ -32,24 +37,40 @@ export function isQuestion(step: Step): boolean {
 
 /** Checks a flow document against the JSON Schema and then as a graph. */
 export function validateFlow(document: unknown): FlowValidation {
-  if (!checker.Check(document)) {
-    const problems: FlowProblem[] = [];
-    for (const error of checker.Errors(document)) {
-      const match = /^\/steps\/(\d+)/.exec(error.path);
-      const index = match ? Number(match[1]) : undefined;
-      const raw = index !== undefined ? (document as { steps?: { id?: unknown }[] }).steps?.[index]?.id : undefined;
-      problems.push({
-        ...(typeof raw === 'string' ? { stepId: raw } : {}),
-        path: error.path || '/',
-        message: error.message,
-      });
-      if (problems.length >= 20) break;
-    }
-    return { ok: false, problems };
-  }
+  if (!checker.Check(document)) return { ok: false, problems: schemaProblems(document).slice(0, 30) };
   const flow = document as Flow;
   const problems = checkGraph(flow);
   return problems.length ? { ok: false, problems } : { ok: true, flow };
+}
+
+function schemaProblems(document: unknown): FlowProblem[] {
+  const problems: FlowProblem[] = [];
+  const steps = (document as { steps?: unknown })?.steps;
+  for (const error of checker.Errors(document)) {
+    if (Array.isArray(steps) && /^\/steps\/\d+/.test(error.path)) continue;
+    problems.push({ path: error.path || '/', message: describe(error.path, error.message) });
+  }
+  if (!Array.isArray(steps)) return problems;
+  steps.forEach((step: unknown, index) => {
+    const raw = step as { id?: unknown; type?: unknown };
+    const stepId = typeof raw?.id === 'string' ? raw.id : undefined;
+    const where = { ...(stepId ? { stepId } : {}) };
+    const stepChecker = typeof raw?.type === 'string' ? stepCheckers.get(raw.type) : undefined;
+    if (!stepChecker) {
+      problems.push({ ...where, path: `/steps/${index}/type`, message: `"${String(raw?.type)}" is not a step type (one of ${[...stepCheckers.keys()].join(', ')})` });
+      return;
+    }
+    for (const error of stepChecker.Errors(step)) {
+      problems.push({ ...where, path: `/steps/${index}${error.path}`, message: describe(error.path, error.message) });
+    }
+  });
+  return problems;
+}
+
+/** "/on/noInput: Expected required property" → "on.noInput: expected required property". */
+function describe(path: string, message: string): string {
+  const field = path.replace(/^\//, '').replace(/\//g, '.');
+  return field ? `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
 }
 
 function checkGraph(flow: Flow): FlowProblem[] {
