@@ -6,6 +6,10 @@ import { departments } from '../../db/schema/index.js';
 import { createRequest } from '../requests/create.js';
 import type { ReportLocation } from '../location/collect-step.js';
 import { currentCatalogue } from './catalogue-cache.js';
+import { addNeighbourReport, findOpenDuplicate, type OpenDuplicate } from '../status/duplicates.js';
+import { yesNoHints, yesOrNo } from '../flow/phrases.js';
+import type { Language } from '../flow/schema.js';
+import type { Reply } from '../flow/types.js';
 
 type Ctx = StepContext<StepOf<'submit-report'>>;
 
@@ -16,12 +20,71 @@ type Ctx = StepContext<StepOf<'submit-report'>>;
  */
 export const submitReport: StepHandler<StepOf<'submit-report'>> = {
   async enter(ctx) {
+    // Neighbours reporting the same problem add weight to one request instead of duplicating it.
+    const location = ctx.data.location as ReportLocation | undefined;
+    if (location?.kind === 'resolved') {
+      const duplicate = await findOpenDuplicate(ctx.tx, {
+        serviceCode: String(ctx.data.serviceCode ?? ''),
+        lat: location.lat,
+        long: location.long,
+        placeId: location.placeId ?? null,
+        precision: location.precision,
+        addressString: location.addressString,
+        distanceM: ctx.config.DUPLICATE_DISTANCE_M,
+      });
+      if (duplicate) {
+        return { kind: 'reply', phase: 'duplicate', data: { duplicate }, reply: duplicateReply(ctx.language, duplicate) };
+      }
+    }
     return file(ctx);
   },
-  async input(ctx) {
-    return file(ctx);
+  async input(ctx, input) {
+    const duplicate = ctx.data.duplicate as OpenDuplicate | undefined;
+    if (ctx.phase !== 'duplicate' || !duplicate) return file(ctx);
+    const reply = duplicateReply(ctx.language, duplicate);
+    if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
+    const answer = yesOrNo(input, ctx.language);
+    if (answer === 'no') return file(ctx);
+    if (answer !== 'yes') return { kind: 'retry', reason: 'noMatch', reply };
+    const words = [ctx.data.description, ctx.data.requestedAction].filter(Boolean).join(' — ');
+    const merged = await addNeighbourReport(ctx.tx, duplicate.id, {
+      callerNumber: ctx.call.from ?? null,
+      words: String(words),
+      callSid: ctx.call.sid,
+      idempotencyKey: `call:${ctx.call.sid}`,
+      wantsText: false,
+    });
+    await recordEvent(ctx.tx, ctx.call.sid, 'report-merged', { requestId: duplicate.id, reportCount: merged.reportCount });
+    return {
+      kind: 'exit',
+      exit: 'submitted',
+      say: [dupPhrases.added[ctx.language].replace('{count}', String(merged.reportCount))],
+      data: { outcome: 'report', requestId: duplicate.id, confirmation: merged.confirmation, merged: true, duplicate: undefined },
+    };
   },
 };
+
+const dupPhrases = {
+  already: {
+    en: 'This problem has already been reported near {place}. {count} so far. To add your report to it, press 1 or say yes. If yours is a different problem, press 2 or say no.',
+    es: 'Este problema ya fue reportado cerca de {place}. {count} hasta ahora. Para agregar su reporte, oprima 1 o diga sí. Si el suyo es un problema diferente, oprima 2 o diga no.',
+  },
+  one: { en: 'One resident has reported it', es: 'Un residente lo ha reportado' },
+  many: { en: '{n} residents have reported it', es: '{n} residentes lo han reportado' },
+  added: {
+    en: 'Thank you. Your report was added, and {count} residents have now reported this problem.',
+    es: 'Gracias. Su reporte fue agregado; {count} residentes han reportado este problema.',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+function duplicateReply(language: Language, duplicate: OpenDuplicate): Reply {
+  const place = (duplicate.addressString ?? '').replace(/, Baltimore, MD$/, '');
+  const count = duplicate.reportCount === 1 ? dupPhrases.one[language] : dupPhrases.many[language].replace('{n}', String(duplicate.reportCount));
+  return {
+    say: [dupPhrases.already[language].replace('{place}', place).replace('{count}', count)],
+    gather: { input: 'dtmf speech', numDigits: 1, hints: yesNoHints(language) },
+  };
+}
 
 async function file(ctx: Ctx): Promise<Outcome> {
   const catalogue = await currentCatalogue(ctx.tx);
@@ -56,6 +119,6 @@ async function file(ctx: Ctx): Promise<Outcome> {
   return {
     kind: 'exit',
     exit: 'submitted',
-    data: { outcome: 'report', requestId: request.id, confirmation: request.confirmation, merged: false },
+    data: { outcome: 'report', requestId: request.id, confirmation: request.confirmation, merged: false, duplicate: undefined },
   };
 }
