@@ -115,7 +115,8 @@ export default async function departmentRoutes(app: FastifyInstance) {
     const codes = owned.map((s) => s.code).filter((c) => !filters.serviceCodes || filters.serviceCodes.includes(c));
     if (codes.length === 0) return [];
     filters.serviceCodes = codes;
-    const rows = await listRequests(app.db, filters);
+    // A service_request_id list sets the other filters aside (the spec): keep to our own here too.
+    const rows = (await listRequests(app.db, filters)).filter((r) => codes.includes(r.serviceCode));
     const updates = await updatesFor(app.db, rows.map((r) => r.id));
     return rows.map((row) => ({ ...publicRequest(row, updates.get(row.id) ?? []), detailed_status: row.status }));
   });

@@ -67,14 +67,15 @@ export async function applyDepartmentUpdate(
   const key = ctx.idempotencyKey ? `department:${ctx.departmentCode}:${ctx.idempotencyKey}` : null;
 
   return db.transaction(async (tx) => {
-    if (key) {
-      const [done] = await tx.select({ id: requestUpdates.id }).from(requestUpdates).where(eq(requestUpdates.idempotencyKey, key));
-      if (done) return { request: await ownedRequest(tx, ctx.departmentCode, confirmation), replayed: true };
-    }
-    // Locked for the transaction: two updates to one request apply one after the other.
+    // Locked for the transaction: two updates to one request apply one after the other, so a
+    // retry that waited here sees the first delivery's history entry below.
     const [current] = await tx.select().from(serviceRequests).where(eq(serviceRequests.confirmation, confirmation)).for('update');
     if (!current) throw new RequestNotFound(confirmation);
     await ownedRequest(tx, ctx.departmentCode, confirmation);
+    if (key) {
+      const [done] = await tx.select({ id: requestUpdates.id }).from(requestUpdates).where(eq(requestUpdates.idempotencyKey, key));
+      if (done) return { request: current, replayed: true };
+    }
 
     const wasClosed = isClosed(current.status);
     const next = update.status;

@@ -106,6 +106,20 @@ describe('department updates: moving a request along', () => {
   });
 });
 
+describe('department updates: retries at the same moment', () => {
+  it('applies two simultaneous deliveries of one update once', async () => {
+    const r = await insertPhoneRequest(t.database.db, { wantsText: true, callerNumber: '+14105550555' });
+    const headers = { authorization: `Bearer ${dotKey}`, 'idempotency-key': 'wo-race' };
+    const answers = await Promise.all([
+      update(r.confirmation, { status: 'completed', outcome: 'Filled' }, headers),
+      update(r.confirmation, { status: 'completed', outcome: 'Filled' }, headers),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 201]);
+    expect((await history(r.id)).filter((u) => u.status === 'completed')).toHaveLength(1);
+    expect(await textsTo('+14105550555')).toHaveLength(1);
+  });
+});
+
 describe('department updates: closing', () => {
   it('closes with an outcome: closed in GeoReport, outcome as status_notes, closed_at set', async () => {
     const r = await insertPhoneRequest(t.database.db);

@@ -165,6 +165,15 @@ describe('POST requests', () => {
     expect(other.json()[0].service_request_id).not.toBe(first.json()[0].service_request_id);
   });
 
+  it('makes one request of two simultaneous posts with the same Idempotency-Key', async () => {
+    const params = { api_key: apiKey, service_code: 'graffiti', lat: String(CITY_HALL.lat), long: String(CITY_HALL.long) };
+    const [a, b] = await Promise.all([
+      form('/open311/v2/requests.json', params, { 'idempotency-key': 'race-1' }),
+      form('/open311/v2/requests.json', params, { 'idempotency-key': 'race-1' }),
+    ]);
+    expect(a.json()[0].service_request_id).toBe(b.json()[0].service_request_id);
+  });
+
   it('does not let two clients\' Idempotency-Keys collide', async () => {
     const otherKey = await newClientKey(t.database.db, 'Other client');
     const params = { service_code: 'graffiti', lat: String(CITY_HALL.lat), long: String(CITY_HALL.long) };
