@@ -16,6 +16,10 @@ const USAGE = `usage: npm run key:create -- open311 <client name>
        npm run key:create -- department <department code> [label]`;
 
 const [kind, name, label = ''] = process.argv.slice(2);
+if (kind === '--help' || kind === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
 if ((kind !== 'open311' && kind !== 'department') || !name?.trim()) {
   console.error(USAGE);
   process.exit(2);
