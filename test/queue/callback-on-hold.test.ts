@@ -88,6 +88,38 @@ describe('the Enqueue action', () => {
     expect(gatherOf(doc)?.actionOnEmptyResult).toBe('true');
   });
 
+  it('takes the call-back after Twilio turned the caller away, then hangs up', async () => {
+    const caller = t.caller({ from: '+14435557777' });
+    await caller.start();
+    await done(caller.callSid, { QueueResult: 'queue-full' });
+    const callback = (stage: string, params: Record<string, string>, tries = '0') =>
+      post(t, `/voice/queue/callback?queue=${POLICE}&stage=${stage}&in=0&tries=${tries}`, {
+        ...twilioCallParams({ callSid: caller.callSid, from: '+14435557777', callStatus: 'in-progress' }),
+        ...params,
+      });
+    const confirm = assertValidTwiml((await callback('offer', { Digits: '1' })).body);
+    expect(spokenText(confirm).join(' ')).toMatch(/ending in 7 7 7 7/);
+    const reason = assertValidTwiml((await callback('confirm', { Digits: '1' })).body);
+    expect(gatherOf(reason)).toMatchObject({ input: 'speech', language: 'en-US', actionOnEmptyResult: 'true' });
+    const goodbye = assertValidTwiml((await callback('reason', { SpeechResult: 'a broken fire hydrant', Confidence: '0.8' })).body);
+    expect(spokenText(goodbye).join(' ')).toMatch(/We'll call you back\. Goodbye\./);
+    expect(elementsOf(goodbye).map((e) => e.name)).toEqual(['Say', 'Hangup']);
+    expect(await callbackRow(t, caller.callSid)).toMatchObject({ status: 'waiting', reason: 'a broken fire hydrant', number: '+14435557777' });
+  });
+
+  it('says goodbye to a turned-away caller who stays silent at the offer', async () => {
+    const caller = t.caller();
+    await caller.start();
+    let doc = assertValidTwiml((await done(caller.callSid, { QueueResult: 'queue-full' })).body);
+    for (let tries = 0; gatherOf(doc); tries++) {
+      expect(tries).toBeLessThan(3);
+      const url = gatherOf(doc)!.action!.replace('https://311.example.org', '');
+      doc = assertValidTwiml((await post(t, url, twilioCallParams({ callSid: caller.callSid, callStatus: 'in-progress' }))).body);
+    }
+    expect(spokenText(doc).join(' ')).toMatch(/call again later/);
+    expect(elementsOf(doc).at(-1)?.name).toBe('Hangup');
+  });
+
   it('answers an empty document to a hang-up and records the abandon', async () => {
     const caller = t.caller();
     const response = await done(caller.callSid, { QueueResult: 'hangup', QueueTime: '95' });

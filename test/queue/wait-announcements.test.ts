@@ -4,7 +4,7 @@ import { queueWaits } from '../../db/schema/index.js';
 import type { TestApp } from '../helpers/app.js';
 import { assertValidTwiml, elementsOf, spokenText, type TwimlElement } from '../helpers/twiml.js';
 import { newCallSid } from '../../scripts/softphone/call-params.js';
-import { POLICE, post, queueTestApp, waitRequest } from './harness.js';
+import { POLICE, post, queueTestApp, waitRequest, waitRow } from './harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -102,6 +102,15 @@ describe('announcements on hold', () => {
     expect(spokenText(doc).join(' ')).toMatch(/Usted es el número 2 en la fila\. El tiempo estimado de espera es de unos 2 minutos\./);
     const say = elementsOf(gatherIn(doc)!).find((e) => e.name === 'Say');
     expect(say?.attributes).toMatchObject({ language: 'es-US', voice: 'Polly.Lupe-Neural' });
+  });
+});
+
+describe('a caller sent to the operator by the technical-trouble fallback', () => {
+  it('is announced to and recorded like any other wait', async () => {
+    const callSid = newCallSid();
+    const { said } = await hold({ QueuePosition: '2', CurrentQueueSize: '2', AvgQueueTime: '45' }, callSid, 'operator');
+    expect(said).toMatch(/number 2 in line/);
+    expect(await waitRow(t, callSid)).toMatchObject({ queue: 'operator', reason: 'fallback', endedAt: null });
   });
 });
 
