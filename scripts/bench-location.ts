@@ -15,6 +15,7 @@ import { seed } from '../db/seed/index.js';
 import { gazetteerSeed } from '../db/seed/gazetteer.js';
 import { readCsv } from '../db/seed/csv.js';
 import { districtsFor, insidePark } from '../src/location/districts.js';
+import { forgetGazetteerIndex, gazetteerIndex } from '../src/location/gazetteer-index.js';
 import { normalizeName } from '../src/location/normalize.js';
 import { resolveLocation } from '../src/location/resolve.js';
 import { spokenStreet } from '../src/location/spoken.js';
@@ -134,6 +135,11 @@ async function run(label: string, database: Database) {
   await database.migrate();
   const seeded = await seed(database.db, [gazetteerSeed]);
   console.log(`${label}: migrate + seed ${Math.round(performance.now() - seedStarted)} ms`, seeded.map((s) => `${s.name} ${s.rows} rows ${s.skipped ? 'skipped' : `${s.ms} ms`}`).join(', '));
+  // Each database loads its own index, once, as a fresh process would on its first call.
+  forgetGazetteerIndex();
+  const loadStarted = performance.now();
+  await gazetteerIndex(database.db);
+  console.log(`${label}: name index loaded in ${Math.round(performance.now() - loadStarted)} ms (once per process)`);
   const cases = await buildCases(database.db);
   for (const c of cases) {
     const d = await districtsFor(database.db, c.lat, c.lon);

@@ -1,11 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { executeRows, type DbOrTx } from '../../db/client.js';
+import type { DbOrTx } from '../../db/client.js';
+import { gazetteerIndex, type GazetteerIndex, type IndexedStreet } from './gazetteer-index.js';
 import type { StreetQuery } from './parse.js';
+import { similarity, trigrams } from './trigrams.js';
 import { suffixWord } from './usps.js';
 
 /**
- * The gazetteer's hot queries. Each lookup is one round trip with bound parameters, which
- * postgres.js turns into a named prepared statement on first use (its default `prepare: true`).
+ * The gazetteer's lookups: streets, places and corners named like what the caller said, scored
+ * as pg_trgm would (the same trigrams and similarity), answered from the in-process index
+ * (gazetteer-index.ts). They once were SQL; the fuzzy scans cost 10 to 100 ms a lookup.
  */
 
 export interface StreetRow {
@@ -51,86 +53,115 @@ export interface IntersectionRow {
   score_b: number;
 }
 
-function streetScored(q: StreetQuery, skipFuzzyIf: SQL = sql`false`): SQL {
-  const typeWord = q.type ? suffixWord(q.type) : '';
-  const scored = (where: SQL) => sql`select s.id, s.search, s.kinds, s.segments, s.min_address, s.max_address, s.lat, s.lon,
-      greatest(similarity(s.core, ${q.core}), similarity(s.plain, ${q.plain}), similarity(s.search, ${q.search}))
-      + case when ${q.dir}::text = '' then 0 when lower(s.dir_pre) = ${q.dir}::text then 0.1 else -0.1 end
-      + case when ${typeWord}::text = '' then 0 when s.plain like ('% ' || ${typeWord}::text) then 0.05 else -0.05 end
-      + case when s.kinds = 'Alley' then -0.2 else 0 end
-      + least(0.08, ln(s.segments + 1) * 0.015) as score
-    from streets s where ${where}`;
-  // An exact name skips the trigram scan (a few milliseconds on PGlite): the planner turns the
-  // uncorrelated NOT EXISTS into a one-time filter, so the fuzzy branch runs only when needed.
-  return sql`${scored(sql`s.core = ${q.core}`)}
-    union all
-    ${scored(sql`s.core % ${q.core} and not exists (select 1 from streets e where e.core = ${q.core}) and not (${skipFuzzyIf})`)}`;
-}
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+const bySearch = (a: { score: number; search: string }, b: { score: number; search: string }) =>
+  b.score - a.score || a.search.localeCompare(b.search);
 
-const numbers = <T extends object>(rows: T[]): T[] =>
-  rows.map((r) => {
-    const out = { ...r } as Record<string, unknown>;
-    for (const [k, v] of Object.entries(out)) if (typeof v === 'string' && /^(score|lat|lon|lo_|hi_)/.test(k)) out[k] = Number(v);
-    return out as T;
-  });
+/**
+ * Streets whose name alone is exactly the query's, else (when no street has that name and
+ * `skipFuzzy` is false) those whose name shares enough trigrams with it, best first.
+ */
+function scoredStreets(index: GazetteerIndex, q: StreetQuery, skipFuzzy = false): StreetRow[] {
+  const exact = index.streetsByCore.get(q.core);
+  let found: IndexedStreet[];
+  if (exact) found = exact;
+  else if (skipFuzzy) found = [];
+  else found = index.streetCores.similar(trigrams(q.core)).map((m) => index.streets[m.entry]!);
+  const typeWord = q.type ? suffixWord(q.type) : '';
+  const grams = { core: trigrams(q.core), plain: trigrams(q.plain), search: trigrams(q.search) };
+  return found
+    .map((s) => {
+      const name = Math.max(similarity(s.grams.core, grams.core), similarity(s.grams.plain, grams.plain), similarity(s.grams.search, grams.search));
+      const dir = q.dir === '' ? 0 : s.dirPre === q.dir ? 0.1 : -0.1;
+      const type = typeWord === '' ? 0 : s.plain.endsWith(` ${typeWord}`) ? 0.05 : -0.05;
+      const alley = s.kinds === 'Alley' ? -0.2 : 0;
+      const size = Math.min(0.08, Math.log(s.segments + 1) * 0.015);
+      return {
+        id: s.id,
+        search: s.search,
+        kinds: s.kinds,
+        segments: s.segments,
+        min_address: s.minAddress,
+        max_address: s.maxAddress,
+        lat: s.lat,
+        lon: s.lon,
+        score: round(name + dir + type + alley + size),
+      };
+    })
+    .sort(bySearch);
+}
 
 /** Streets named like the query, each with the nearest known address points below and above `houseNumber`. */
 export async function streetsForAddress(db: DbOrTx, q: StreetQuery, houseNumber: number): Promise<AnchoredStreetRow[]> {
-  return numbers(
-    await executeRows<AnchoredStreetRow>(
-      db,
-      sql`select c.*, lo.house_number as lo_n, lo.lat as lo_lat, lo.lon as lo_lon,
-            hi.house_number as hi_n, hi.lat as hi_lat, hi.lon as hi_lon
-          from (select * from (${streetScored(q)}) u order by score desc limit 12) c
-          left join lateral (select house_number, lat, lon from address_points a
-            where a.street = c.search and a.house_number <= ${houseNumber} order by a.house_number desc limit 1) lo on true
-          left join lateral (select house_number, lat, lon from address_points a
-            where a.street = c.search and a.house_number >= ${houseNumber} order by a.house_number asc limit 1) hi on true
-          order by c.score desc`,
-    ),
-  );
+  const index = await gazetteerIndex(db);
+  return scoredStreets(index, q).slice(0, 12).map((s) => {
+    const points = index.points.get(s.search) ?? [];
+    const lo = points.findLast((p) => p.houseNumber <= houseNumber);
+    const hi = points.find((p) => p.houseNumber >= houseNumber);
+    return {
+      ...s,
+      lo_n: lo?.houseNumber ?? null,
+      lo_lat: lo?.lat ?? null,
+      lo_lon: lo?.lon ?? null,
+      hi_n: hi?.houseNumber ?? null,
+      hi_lat: hi?.lat ?? null,
+      hi_lon: hi?.lon ?? null,
+    };
+  });
 }
 
 /** Named intersections where a street like `a` meets a street like `b`, best pair first. */
 export async function intersectionsOf(db: DbOrTx, a: StreetQuery, b: StreetQuery): Promise<IntersectionRow[]> {
-  return numbers(
-    await executeRows<IntersectionRow>(
-      db,
-      sql`with a as (select * from (${streetScored(a)}) u order by score desc limit 10),
-               b as (select * from (${streetScored(b)}) u order by score desc limit 10)
-          select * from (select p.id, p.name, p.lat, p.lon, p.streets,
-            (select max(score) from a where a.search = any(p.streets)) as score_a,
-            (select max(score) from b where b.search = any(p.streets)) as score_b
-          from places p
-          where p.kind = 'intersection'
-            and p.streets && (select coalesce(array_agg(search), '{}') from a)
-            and p.streets && (select coalesce(array_agg(search), '{}') from b)) x
-          order by score_a + score_b desc, cardinality(streets) asc
-          limit 5`,
-    ),
-  );
+  const index = await gazetteerIndex(db);
+  const best = (rows: StreetRow[]) => {
+    const scores = new Map<string, number>();
+    for (const r of rows.slice(0, 10)) scores.set(r.search, Math.max(scores.get(r.search) ?? -Infinity, r.score));
+    return scores;
+  };
+  const scoresA = best(scoredStreets(index, a));
+  const scoresB = best(scoredStreets(index, b));
+  const maxOf = (streets: string[], scores: Map<string, number>) =>
+    Math.max(...streets.map((s) => scores.get(s) ?? -Infinity));
+  const seen = new Set<number>();
+  const out: IntersectionRow[] = [];
+  for (const search of scoresA.keys()) {
+    for (const corner of index.corners.get(search) ?? []) {
+      if (seen.has(corner.id)) continue;
+      seen.add(corner.id);
+      const scoreB = maxOf(corner.streets, scoresB);
+      if (scoreB === -Infinity) continue;
+      out.push({ ...corner, score_a: maxOf(corner.streets, scoresA), score_b: scoreB });
+    }
+  }
+  return out
+    .sort((x, y) => y.score_a + y.score_b - (x.score_a + x.score_b) || x.streets.length - y.streets.length || x.id - y.id)
+    .slice(0, 5);
 }
 
-const kindBonus = sql`case p.kind when 'park' then 0.06 when 'landmark' then 0.05 when 'rec-center' then 0.03
-  when 'transit' then 0.03 when 'neighborhood' then 0.04 else 0 end`;
+const kindBonus: Record<string, number> = { park: 0.06, landmark: 0.05, 'rec-center': 0.03, transit: 0.03, neighborhood: 0.04 };
 
-function placesScored(name: string, skipFuzzyIf: SQL = sql`false`): SQL {
-  return sql`select p.id, p.kind, p.name, p.address, p.lat, p.lon, p.extra,
-      max(similarity(n.search, ${name})) + ${kindBonus} as score
-    from (select place_id, search from place_names where search = ${name}
-          union all
-          select place_id, search from place_names
-          where search % ${name} and not exists (select 1 from place_names e where e.search = ${name})
-            and not (${skipFuzzyIf})) n
-      join places p on p.id = n.place_id
-    group by p.id
-    order by score desc
-    limit 5`;
+/** Places with a name exactly `name`, else (unless `skipFuzzy`) with names like it, best first. */
+function scoredPlaces(index: GazetteerIndex, name: string, skipFuzzy: boolean): PlaceRow[] {
+  const exact = index.namesBySearch.get(name);
+  const query = trigrams(name);
+  const matches = exact
+    ? exact.map((n) => ({ name: n, similarity: similarity(n.grams, query) }))
+    : skipFuzzy
+      ? []
+      : index.nameGrams.similar(query).map((m) => ({ name: index.names[m.entry]!, similarity: m.similarity }));
+  const best = new Map<number, number>();
+  for (const m of matches) best.set(m.name.placeId, Math.max(best.get(m.name.placeId) ?? 0, m.similarity));
+  const out: PlaceRow[] = [];
+  for (const [id, sim] of best) {
+    const place = index.places.get(id);
+    if (place) out.push({ ...place, score: round(sim + (kindBonus[place.kind] ?? 0)) });
+  }
+  return out.sort((x, y) => y.score - x.score || x.id - y.id).slice(0, 5);
 }
 
 /**
- * Places and streets named like the words, in one round trip. An exact place name skips the
- * fuzzy street scan; when the caller said a street, an exact street name skips the fuzzy place scan.
+ * Places and streets named like the words. An exact place name skips the fuzzy street match;
+ * when the caller said a street, an exact street name skips the fuzzy place match.
  */
 export async function placesAndStreets(
   db: DbOrTx,
@@ -138,14 +169,8 @@ export async function placesAndStreets(
   street: StreetQuery,
   saidAsStreet: boolean,
 ): Promise<{ places: PlaceRow[]; streets: StreetRow[] }> {
-  const exactPlace = sql`exists (select 1 from place_names x where x.search = ${name})`;
-  const exactStreet = saidAsStreet ? sql`exists (select 1 from streets x where x.core = ${street.core})` : sql`false`;
-  const [row] = await executeRows<{ places: unknown; streets: unknown }>(
-    db,
-    sql`select (select json_agg(x) from (${placesScored(name, exactStreet)}) x) as places,
-               (select json_agg(y) from (select * from (${streetScored(street, exactPlace)}) u
-                 order by score desc limit 5) y) as streets`,
-  );
-  const parse = <T>(v: unknown): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v as T[] | null) ?? []));
-  return { places: numbers(parse<PlaceRow>(row?.places)), streets: numbers(parse<StreetRow>(row?.streets)) };
+  const index = await gazetteerIndex(db);
+  const exactPlace = index.namesBySearch.has(name);
+  const exactStreet = saidAsStreet && index.streetsByCore.has(street.core);
+  return { places: scoredPlaces(index, name, exactStreet), streets: scoredStreets(index, street, exactPlace).slice(0, 5) };
 }
