@@ -31,18 +31,20 @@ export function fieldPath(path: string): string {
     .replace(/\//g, '.');
 }
 
-function friendly(message: string, field: string): string {
-  if (/^Expected string length greater or equal to 1/.test(message)) return 'must not be empty';
+function friendly(raw: string, field: string): string {
+  // validateFlow may name the field itself ("prompt.en: expected …"); the editor shows it beside the field.
+  const message = raw.startsWith(`${field}: `) ? raw.slice(field.length + 2) : raw;
+  if (/^expected string length greater or equal to 1/i.test(message)) return 'must not be empty';
   if (message.includes("'^[a-z][a-z0-9-]{0,47}$'")) {
     return /(^|\.)(next|on\.\w+|initial|\w+Step)$/.test(field) ? 'choose a step' : 'lower-case letters, digits and dashes, starting with a letter';
   }
   if (message.includes("'^[0-9*#]$'")) return 'one key: 0-9, * or #';
   if (message.includes("'^[a-z][a-z0-9-]{0,63}$'")) return 'a queue name: lower-case letters, digits and dashes';
   if (message.includes("'^\\+?[0-9]{3,15}$'")) return 'a phone number: digits, optionally starting with +';
-  if (/^Expected required property/.test(message)) return 'is missing';
-  const min = /^Expected array length greater or equal to (\d+)/.exec(message);
+  if (/^expected required property/i.test(message)) return 'is missing';
+  const min = /^expected array length greater or equal to (\d+)/i.exec(message);
   if (min) return `needs at least ${min[1]}`;
-  const max = /^Expected array length less or equal to (\d+)/.exec(message);
+  const max = /^expected array length less or equal to (\d+)/i.exec(message);
   if (max) return `at most ${max[1]} allowed`;
   return message;
 }

@@ -107,6 +107,9 @@ describe('console sign-in and permissions', () => {
     expect(edit.json().code).toBe('ADMIN_FORBIDDEN');
     expect((await vic.post('/admin/api/publish', { message: 'sneaky' })).statusCode).toBe(403);
     expect((await vic.post('/admin/api/revisions/1/rollback')).statusCode).toBe(403);
+    // Nor does the console offer a viewer the controls.
+    expect((await vic.get('/admin/flow/draft')).body).not.toContain('data-action="save"');
+    expect((await vic.get('/admin/flow/history')).body).not.toContain('Roll back to version');
     expect((await vic.put('/admin/api/catalogue/potholes', { keywords: { en: ['x'], es: [] }, departmentCode: 'x', handling: 'report' })).statusCode).toBe(403);
   });
 

@@ -73,6 +73,13 @@ describe('editing the service catalogue', () => {
     expect(after.heard()).toMatch(/Missed trash pick-up/);
   });
 
+  it('lists every service with its department and handling', async () => {
+    const page = await sam.get('/admin/catalogue');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Missed trash pick-up');
+    expect(page.body).toContain('href="/admin/catalogue/missed-trash"');
+  });
+
   it('refuses an unknown department or an empty word list', async () => {
     const bad = await sam.put('/admin/api/catalogue/missed-trash', { keywords: { en: ['x'], es: [] }, departmentCode: 'nope', handling: 'report' });
     expect(bad.statusCode).toBe(400);
