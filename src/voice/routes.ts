@@ -9,7 +9,7 @@ import { resolveAuthToken } from './auth-token.js';
 import { emptyTwiml, technicalTroubleTwiml } from './fallback-twiml.js';
 import { callSidOf, callerInput, type WebhookBody } from './input.js';
 import { callerNumber, sameNumber } from './phone.js';
-import { twilioSignatureCheck } from './signature.js';
+import { isSignedByTwilio, twilioSignatureCheck } from './signature.js';
 import { renderReply } from './twiml.js';
 import { voiceUrls } from './urls.js';
 import queueRoutes from './queue-routes.js';
@@ -35,8 +35,17 @@ export default async function voiceRoutes(app: FastifyInstance) {
   if (!app.hasDecorator('engineServices')) app.decorate('engineServices', {});
 
   app.addHook('preHandler', twilioSignatureCheck(token, config.PUBLIC_BASE_URL));
-  // Reached only by signed requests (the hook above answers everyone else with 403).
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (!isSignedByTwilio(request)) {
+      // The body could not be read (too large, malformed, an unknown content type), so the
+      // signature was never checked. A request carrying one may be Twilio's, mid-call: it hears
+      // the apology, which needs nothing and writes nothing. Anyone else gets the 4xx. Only the
+      // code is logged: a parser's message can quote the body, the caller's number or words.
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      request.log.warn({ code: error.code, statusCode: status, url: request.url }, 'voice webhook body refused before its signature was checked');
+      if (typeof request.headers['x-twilio-signature'] === 'string') return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+      return reply.code(status).type('text/plain').send(REFUSALS[status] ?? 'Bad Request');
+    }
     request.log.error({ err: error, url: request.url }, 'voice webhook failed; caller sent to an operator');
     return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
   });
@@ -109,6 +118,8 @@ export default async function voiceRoutes(app: FastifyInstance) {
     return sendTwiml(reply, emptyTwiml());
   });
 }
+
+const REFUSALS: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
 
 export function sendTwiml(reply: FastifyReply, twiml: string) {
   return reply.code(200).type('text/xml; charset=utf-8').send(twiml);
