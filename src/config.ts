@@ -26,7 +26,7 @@ export const ConfigSchema = Type.Object({
   TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' })),
   TWILIO_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   SMS_FROM: Type.String({ default: '+14432632220' }),
-  MAIN_NUMBER: Type.String({ minLength: 1, default: '311' }),
+  /** Calls to this number are greeted as the out-of-area line; every other number is the 311 line. */
   OUT_OF_AREA_NUMBER: Type.String({ minLength: 1, default: '+14432632220' }),
   LOG_LEVEL: Type.Unsafe<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>({
     type: 'string',

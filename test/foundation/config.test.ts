@@ -35,3 +35,24 @@ describe('configuration', () => {
     );
   });
 });
+
+describe('.env.example', () => {
+  it('lists every setting with its default, and nothing else', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ConfigSchema } = await import('../../src/config.js');
+    const listed = new Map(
+      readFileSync('.env.example', 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z0-9_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const),
+    );
+    const keys = Object.keys(ConfigSchema.properties);
+    expect([...listed.keys()].sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      const fallback = (ConfigSchema.properties as Record<string, { default?: unknown }>)[key]!.default;
+      expect(listed.get(key), key).toBe(fallback === undefined ? '' : String(fallback));
+    }
+    // The file as written is a valid configuration.
+    expect(() => loadConfig(Object.fromEntries(listed))).not.toThrow();
+  });
+});
