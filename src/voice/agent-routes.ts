@@ -6,6 +6,7 @@ import { finishCallbackAttempt, nextForAgent, type AgentTurn } from '../queue/ag
 import { callSidOf, type WebhookBody } from './input.js';
 import { callerNumber } from './phone.js';
 import { queueUrls, sayIn, sendTwiml } from './queue-routes.js';
+import { loggableError } from './log-error.js';
 
 const DIAL_STATUSES = new Set(['completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled']);
 
@@ -50,7 +51,7 @@ export default async function agentRoutes(app: FastifyInstance) {
       turn = await withTimeout(nextForAgent(app.db, { number: agent, roster }), budget);
     } catch (err) {
       // The voice error handler would put the agent in the operator queue as if a caller.
-      request.log.error({ err }, 'agent line failed');
+      request.log.error({ err: loggableError(err) }, 'agent line failed');
       sayIn(response, 'en', ['Sorry, the call-taker line is having technical trouble. Please call again in a minute.']);
       response.hangup();
       return sendTwiml(reply, response.toString());

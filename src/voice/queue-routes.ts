@@ -9,6 +9,7 @@ import { holdTurn, sessionLanguage } from '../queue/hold.js';
 import { queuePhrase } from '../queue/phrases.js';
 import { endWait, queueResultOf } from '../queue/queue-end.js';
 import { callSidOf, callerInput, type WebhookBody } from './input.js';
+import { loggableError } from './log-error.js';
 
 const VOICES = {
   en: { voice: 'Polly.Joanna-Neural', language: 'en-US' },
@@ -117,7 +118,7 @@ export default async function queueRoutes(app: FastifyInstance) {
       budget,
     ).catch((err: unknown) => {
       // A caller on hold keeps holding through a database hiccup; only the announcement is lost.
-      request.log.error({ err }, 'hold announcement failed');
+      request.log.error({ err: loggableError(err) }, 'hold announcement failed');
       return { language: 'en' as Language, say: [] };
     });
     return sendTwiml(reply, holdTwiml(queue, turn.language, turn.say));
@@ -140,7 +141,7 @@ export default async function queueRoutes(app: FastifyInstance) {
     const turn = await withTimeout(callbackTurn(app.db, { callSid, queue, stage, tries, inQueue, input }), budget).catch(
       (err: unknown): CallbackTurn => {
         // Never the operator queue from inside a queue: back to hold, or an apology outside it.
-        request.log.error({ err }, 'call-back request failed');
+        request.log.error({ err: loggableError(err) }, 'call-back request failed');
         return inQueue
           ? { kind: 'hold', language: 'en', say: [] }
           : { kind: 'goodbye', language: 'en', say: [queuePhrase('somethingWrong', 'en'), queuePhrase('callAgain', 'en')] };

@@ -15,6 +15,7 @@ import { voiceUrls } from './urls.js';
 import queueRoutes from './queue-routes.js';
 import agentRoutes from './agent-routes.js';
 import type { EngineServices } from '../flow/types.js';
+import { loggableError } from './log-error.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,7 +47,7 @@ export default async function voiceRoutes(app: FastifyInstance) {
       if (typeof request.headers['x-twilio-signature'] === 'string') return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
       return reply.code(status).type('text/plain').send(REFUSALS[status] ?? 'Bad Request');
     }
-    request.log.error({ err: error, url: request.url }, 'voice webhook failed; caller sent to an operator');
+    request.log.error({ err: loggableError(error), url: request.url }, 'voice webhook failed; caller sent to an operator');
     return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
   });
 
