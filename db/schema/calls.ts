@@ -29,6 +29,8 @@ export const callSessions = pgTable(
   (t) => [
     index('call_sessions_started_at_idx').on(t.startedAt),
     index('call_sessions_caller_idx').on(t.callerNumber),
+    // CityStat: one line's calls in a period, and the calls that rows made during them belong to.
+    index('call_sessions_line_started_idx').on(t.line, t.startedAt),
   ],
 );
 

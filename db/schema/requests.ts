@@ -52,6 +52,8 @@ export const serviceRequests = pgTable(
     index('service_requests_updated_at_idx').on(t.updatedAt),
     index('service_requests_caller_idx').on(t.callerNumber),
     index('service_requests_service_status_idx').on(t.serviceCode, t.status),
+    // CityStat's map reads only open requests, a small share of a year's.
+    index('service_requests_open_requested_idx').on(t.requestedAt).where(sql`closed_at is null`),
   ],
 );
 
@@ -73,6 +75,8 @@ export const requestReports = pgTable(
     // A neighbour who calls back is recognised by the requests they added a report to.
     index('request_reports_caller_idx').on(t.callerNumber),
     uniqueIndex('request_reports_idempotency_idx').on(t.idempotencyKey),
+    // CityStat: neighbours' reports merged in a period.
+    index('request_reports_created_at_idx').on(t.createdAt),
   ],
 );
 

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.js';
 import type { QueueFigures } from '../queue/figures.js';
-import { callEndings, callsByDay, callsByHour, containmentOf, type Containment, type DayCount, type EndingCount, type HourCount } from './calls.js';
+import { callEndings, callsByDay, callsByHour, callTally, containmentOf, type Containment, type DayCount, type EndingCount, type HourCount } from './calls.js';
 import type { StatsFilter } from './filter.js';
 import { openRequestMap, type OpenRequestMap } from './map.js';
 import { queueFiguresFor } from './queues.js';
@@ -25,10 +25,8 @@ export interface CityStat {
  * the pool; PGlite has one connection and simply takes them in turn.
  */
 export async function cityStat(db: DbOrTx, filter: StatsFilter): Promise<CityStat> {
-  const [byHour, byDay, endings, queues, requests, speech, openRequests] = await Promise.all([
-    callsByHour(db, filter),
-    callsByDay(db, filter),
-    callEndings(db, filter),
+  const [tally, queues, requests, speech, openRequests] = await Promise.all([
+    callTally(db, filter),
     queueFiguresFor(db, filter),
     requestFigures(db, filter),
     speechHealth(db, filter),
@@ -36,10 +34,10 @@ export async function cityStat(db: DbOrTx, filter: StatsFilter): Promise<CitySta
   ]);
   return {
     filter,
-    callsByHour: byHour,
-    callsByDay: byDay,
-    endings,
-    containment: containmentOf(endings),
+    callsByHour: tally.byHour,
+    callsByDay: tally.byDay,
+    endings: tally.endings,
+    containment: containmentOf(tally.endings),
     queues,
     requests,
     speech,

@@ -29,36 +29,43 @@ export interface OpenRequestMap {
   cells: MapCell[];
 }
 
-/** Requests opened in the period and still open, by type, gathered in map cells. */
+/**
+ * Requests opened in the period and still open, by type, gathered in map cells: one read of the
+ * open requests alone (service_requests_open_requested_idx holds only those).
+ */
 export async function openRequestMap(db: DbOrTx, filter: StatsFilter): Promise<OpenRequestMap> {
-  const where = sql`r.closed_at is null and ${within(sql`r.requested_at`, filter)} ${lineOfCall(filter, 'r.call_sid')}`;
-  const types = await executeRows<{ code: string; service: string; count: number; placed: number }>(
+  const rows = await executeRows<{ code: string; service: string; lat: number | null; long: number | null; count: number }>(
     db,
-    sql`select r.service_code as code, coalesce(min(sv.names->>'en'), r.service_code) as service, count(*)::int as count,
-          count(*) filter (where r.lat is not null and r.long is not null)::int as placed
-        from service_requests r left join services sv on sv.code = r.service_code
-        where ${where}
-        group by 1
-        order by 3 desc, 1`,
-  );
-  const shown = types.slice(0, MAP_TYPES).map((t) => t.code);
-  const shownSql = shown.length ? sql.join(shown.map((c) => sql`${c}`), sql`, `) : sql`null`;
-  const cells = await executeRows<{ lat: number; long: number; type: string; count: number }>(
-    db,
-    sql`select round(r.lat / ${CELL_DEGREES}) * ${CELL_DEGREES} as lat, round(r.long / ${CELL_DEGREES}) * ${CELL_DEGREES} as long,
-          case when r.service_code in (${shownSql}) then r.service_code else 'other' end as type,
+    sql`select r.service_code as code, coalesce(min(sv.names->>'en'), r.service_code) as service,
+          round(r.lat / ${CELL_DEGREES}) * ${CELL_DEGREES} as lat, round(r.long / ${CELL_DEGREES}) * ${CELL_DEGREES} as long,
           count(*)::int as count
-        from service_requests r
-        where ${where} and r.lat is not null and r.long is not null
-        group by 1, 2, 3`,
+        from service_requests r left join services sv on sv.code = r.service_code
+        where r.closed_at is null and ${within(sql`r.requested_at`, filter)} ${lineOfCall(filter, 'r.call_sid')}
+        group by 1, 3, 4`,
   );
+  const types = new Map<string, { code: string; service: string; count: number }>();
+  let placed = 0;
+  for (const r of rows) {
+    const type = types.get(r.code) ?? { code: r.code, service: r.service, count: 0 };
+    type.count += Number(r.count);
+    types.set(r.code, type);
+    if (r.lat !== null && r.long !== null) placed += Number(r.count);
+  }
+  const ranked = [...types.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const shown = new Set(ranked.slice(0, MAP_TYPES).map((t) => t.code));
   const round = (v: number) => Math.round(Number(v) * 1e5) / 1e5;
-  return {
-    open: types.reduce((s, t) => s + Number(t.count), 0),
-    placed: types.reduce((s, t) => s + Number(t.placed), 0),
-    types: types.map((t) => ({ code: t.code, service: t.service, count: Number(t.count) })),
-    cells: cells.map((c) => ({ lat: round(c.lat), long: round(c.long), type: c.type, count: Number(c.count) })),
-  };
+  const cells = new Map<string, MapCell>();
+  for (const r of rows) {
+    if (r.lat === null || r.long === null) continue;
+    const type = shown.has(r.code) ? r.code : 'other';
+    const lat = round(r.lat);
+    const long = round(r.long);
+    const key = `${lat},${long},${type}`;
+    const cell = cells.get(key) ?? { lat, long, type, count: 0 };
+    cell.count += Number(r.count);
+    cells.set(key, cell);
+  }
+  return { open: ranked.reduce((s, t) => s + t.count, 0), placed, types: ranked, cells: [...cells.values()] };
 }
 
 export interface AreaFeature {

@@ -77,7 +77,8 @@ describe('CityStat figures over a known set of calls and requests', () => {
     expect(requests.totals).toEqual({ requests: 6, open: 3, closed: 3, mergedReports: 2 });
     expect(requests.byType.map((r: { serviceCode: string }) => r.serviceCode)).toEqual(['potholes', 'rats', 'graffiti', 'street-light-out']);
     expect(requests.byType[0]).toEqual({
-      serviceCode: 'potholes', service: 'Pothole', department: 'transportation', requests: 2, open: 0, closed: 2, mergedReports: 2,
+      serviceCode: 'potholes', service: 'Pothole', department: 'transportation', requests: 2, open: 0, closed: 2,
+      medianCloseH: 29, p90CloseH: expect.closeTo(44.2, 6), mergedReports: 2,
     });
     expect(requests.byType[1]).toMatchObject({ serviceCode: 'rats', requests: 2, open: 2, closed: 0, mergedReports: 0 });
   });
