@@ -3,6 +3,7 @@ import type { Tx } from '../client.js';
 import { addressPoints, areas, placeNames, places, streets } from '../schema/index.js';
 // The search columns must hold exactly what the query side computes, so the seed uses the
 // location feature's pure normaliser (no I/O but the USPS tables) rather than a copy of it.
+import { isGenericName } from '../../src/location/generic.js';
 import { normalizeName, splitStreet, tokenize } from '../../src/location/normalize.js';
 import { suffixWord } from '../../src/location/usps.js';
 import { readCsv, readJson } from './csv.js';
@@ -147,11 +148,16 @@ function loadPlaces(): PlaceRow[] {
     rows.push(place('neighborhood', r.name ?? '', num(r.lat), num(r.lon), { alt: [r.name_alt] }));
   }
   for (const r of readCsv(b('baltimore_mihp_historic_properties.csv'))) {
-    rows.push(place('historic', r.name ?? '', num(r.lat), num(r.lon), {
+    const row = place('historic', r.name ?? '', num(r.lat), num(r.lon), {
       address: r.full_address,
       alt: [r.alternate_name],
       extra: { mihp: r.mihp_num },
-    }));
+    });
+    // The survey names hundreds of properties for what they are ("House", "Warehouse", "Alley
+    // houses", "Map only", "School # 100"): no caller means one of them by those words. The
+    // property stays (its address still places house numbers); only such names are not searchable.
+    if (row) row.names = row.names.filter((n) => !isGenericName(n));
+    rows.push(row);
   }
   for (const r of readCsv(b('baltimore_named_intersections.csv'))) {
     const names = (r.name ?? '').split('&').map((s) => s.trim()).filter(Boolean);
@@ -197,7 +203,8 @@ export const gazetteerSeed: SeedUnit = {
     'usps/usps_pub28_c1_street_suffixes.csv',
     'usps/usps_pub28_c1_primary_suffixes.csv',
   ],
-  version: 1,
+  // 2: generic historic names are not searchable.
+  version: 2,
   async load(tx: Tx) {
     await tx.execute(sql`truncate ${placeNames}, ${places}, ${streets}, ${addressPoints}, ${areas} restart identity`);
     const streetRows = loadStreets();

@@ -1,3 +1,4 @@
+import { isGenericName } from './generic.js';
 import { normalizeSpeech, splitStreet, streetSearch, type Relation, type StreetParts } from './normalize.js';
 import { suffixAbbreviation, suffixWord } from './usps.js';
 
@@ -15,6 +16,8 @@ interface Said {
   /** "near the reservoir", "by the pagoda": the detail as said. */
   detail?: string;
   detailRelation?: Relation;
+  /** Words before the relation that name no place: "alley" in "the alley behind 2100 Eastern Avenue". */
+  lead?: string;
 }
 
 export type ParsedLocation =
@@ -48,6 +51,18 @@ export function parseLocation(text: string): ParsedLocation {
   const speech = normalizeSpeech(text);
   const tokens = speech.tokens;
   if (tokens.length === 0) return { kind: 'empty' };
+  // "The alley behind 2100 Eastern Avenue": the place is what follows the relation.
+  if (speech.detail && isGenericName(tokens.join(' '))) {
+    const inner = parseLocation(speech.detail);
+    if (inner.kind !== 'empty') return { ...inner, lead: tokens.join(' '), relation: inner.relation ?? 'near' };
+  }
+  // "The corner store at North and Charles": "at" is left inside names ("Oriole Park at Camden
+  // Yards"), so it splits only after words that name no place.
+  const at = tokens.indexOf('at');
+  if (at > 0 && at < tokens.length - 1 && isGenericName(tokens.slice(0, at).join(' '))) {
+    const inner = parseLocation([...tokens.slice(at + 1), speech.detail ?? ''].join(' '));
+    if (inner.kind !== 'empty') return { ...inner, lead: tokens.slice(0, at).join(' '), relation: inner.relation ?? 'at' };
+  }
   const around = said(speech);
 
   const and = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && (t === 'and' || t === 'at'));

@@ -21,6 +21,10 @@ export interface StreetRow {
   lon: number;
   /** How well the name matches, direction and type included (about 0 to 1.2). */
   score: number;
+  /** The name alone, as pg_trgm scores it (0 to 1). */
+  name_score: number;
+  /** The street's name is exactly the one said (any direction or type). */
+  exact: boolean;
 }
 
 export interface AnchoredStreetRow extends StreetRow {
@@ -41,6 +45,10 @@ export interface PlaceRow {
   lon: number;
   extra: Record<string, unknown>;
   score: number;
+  /** The best of the place's names for the words, and how well it matched (0 to 1). */
+  matched: string;
+  name_score: number;
+  exact: boolean;
 }
 
 export interface IntersectionRow {
@@ -66,7 +74,15 @@ function scoredStreets(index: GazetteerIndex, q: StreetQuery, skipFuzzy = false)
   let found: IndexedStreet[];
   if (exact) found = exact;
   else if (skipFuzzy) found = [];
-  else found = index.streetCores.similar(trigrams(q.core)).map((m) => index.streets[m.entry]!);
+  else {
+    // Half the centerline is alleys named for their neighbours ("28th alley harford"): a near
+    // miss of a street's name must not land in one unless the caller spoke of an alley.
+    const alley = /\balley\b/.test(q.core) || q.type === 'aly';
+    found = index.streetCores
+      .similar(trigrams(q.core))
+      .map((m) => index.streets[m.entry]!)
+      .filter((s) => alley || !s.alleyOnly);
+  }
   const typeWord = q.type ? suffixWord(q.type) : '';
   const grams = { core: trigrams(q.core), plain: trigrams(q.plain), search: trigrams(q.search) };
   return found
@@ -86,6 +102,8 @@ function scoredStreets(index: GazetteerIndex, q: StreetQuery, skipFuzzy = false)
         lat: s.lat,
         lon: s.lon,
         score: round(name + dir + type + alley + size),
+        name_score: round(name),
+        exact: exact !== undefined,
       };
     })
     .sort(bySearch);
@@ -149,12 +167,22 @@ function scoredPlaces(index: GazetteerIndex, name: string, skipFuzzy: boolean): 
     : skipFuzzy
       ? []
       : index.nameGrams.similar(query).map((m) => ({ name: index.names[m.entry]!, similarity: m.similarity }));
-  const best = new Map<number, number>();
-  for (const m of matches) best.set(m.name.placeId, Math.max(best.get(m.name.placeId) ?? 0, m.similarity));
+  const best = new Map<number, (typeof matches)[number]>();
+  for (const m of matches) {
+    const seen = best.get(m.name.placeId);
+    if (!seen || m.similarity > seen.similarity) best.set(m.name.placeId, m);
+  }
   const out: PlaceRow[] = [];
-  for (const [id, sim] of best) {
+  for (const [id, m] of best) {
     const place = index.places.get(id);
-    if (place) out.push({ ...place, score: round(sim + (kindBonus[place.kind] ?? 0)) });
+    if (!place) continue;
+    out.push({
+      ...place,
+      score: round(m.similarity + (kindBonus[place.kind] ?? 0)),
+      matched: m.name.search,
+      name_score: round(m.similarity),
+      exact: exact !== undefined,
+    });
   }
   return out.sort((x, y) => y.score - x.score || x.id - y.id).slice(0, 5);
 }
@@ -173,4 +201,10 @@ export async function placesAndStreets(
   const exactPlace = index.namesBySearch.has(name);
   const exactStreet = saidAsStreet && index.streetsByCore.has(street.core);
   return { places: scoredPlaces(index, name, exactStreet), streets: scoredStreets(index, street, exactPlace).slice(0, 5) };
+}
+
+/** Whether a street other than an alley has exactly this name ("front" for Front Street). */
+export async function namesStreet(db: DbOrTx, core: string): Promise<boolean> {
+  const index = await gazetteerIndex(db);
+  return (index.streetsByCore.get(core) ?? []).some((s) => !s.alleyOnly);
 }

@@ -1,9 +1,11 @@
 import type { DbOrTx } from '../../db/client.js';
 import { districtsFor } from './districts.js';
+import { isGenericName, isPointingName } from './generic.js';
 import { normalizeName } from './normalize.js';
-import { parseLocation, streetQuery, type ParsedLocation } from './parse.js';
+import { parseLocation, streetQuery, type ParsedLocation, type StreetQuery } from './parse.js';
 import {
   intersectionsOf,
+  namesStreet,
   placesAndStreets,
   streetsForAddress,
   type AnchoredStreetRow,
@@ -69,6 +71,12 @@ const minStreetScore = 0.45;
 const minPlaceScore = 0.45;
 /** Streets this close to the best name match may win by having the house number in range. */
 const rangeSlack = 0.15;
+/**
+ * A fuzzy match of words much shorter than the name they match must match what they cover
+ * well: "garage" is as similar to "The Hair Garage" as "Greenmont" is to "Greenmount".
+ */
+const shortQueryRatio = 1.6;
+const shortQueryScore = 0.6;
 
 interface Found {
   precision: Precision;
@@ -95,7 +103,8 @@ export async function resolveLocation(db: DbOrTx, text: string, opts: ResolveOpt
   if (!districts.neighborhood && !districts.councilDistrict && found.precision !== 'park') {
     return { kind: 'outside-city', name: found.label, lat: found.lat, long: found.lon, words };
   }
-  const relation = parsed.kind !== 'empty' && parsed.relation ? `${parsed.relation} ` : '';
+  const lead = parsed.kind !== 'empty' && parsed.lead ? `${parsed.lead} ` : '';
+  const relation = parsed.kind !== 'empty' && parsed.relation ? `${lead}${parsed.relation} ` : '';
   const detail = parsed.kind !== 'empty' ? parsed.detail : undefined;
   const label = [relation + found.label, detail].filter(Boolean).join(', ');
   const postal = [relation + found.postal, detail, 'Baltimore, MD'].filter(Boolean).join(', ');
@@ -134,17 +143,33 @@ async function find(db: DbOrTx, parsed: ParsedLocation, words: string): Promise<
     case 'address':
       return findAddress(db, parsed, words);
     case 'intersection': {
-      const corner = await findIntersection(db, parsed.streetA, parsed.streetB);
+      const vague = (await vagueStreet(db, parsed.streetA)) || (await vagueStreet(db, parsed.streetB));
+      const corner = vague ? undefined : await findIntersection(db, parsed.streetA, parsed.streetB);
       if (corner) return corner;
       // "Calvert and Federal" may be a park's name rather than a corner.
       const name = normalizeName([parsed.streetA.search, 'and', parsed.streetB.search].join(' '));
-      return findPlaceOrStreet(db, name, streetQuery(name.split(' ')), false);
+      return findPlaceOrStreet(db, name, streetQuery(name.split(' ')), false, words);
     }
     case 'place':
-      return findPlaceOrStreet(db, normalizeName(parsed.name), streetQuery(parsed.name.split(' ')), false);
+      return findPlaceOrStreet(db, normalizeName(parsed.name), streetQuery(parsed.name.split(' ')), false, words);
     case 'street':
-      return findPlaceOrStreet(db, parsed.street.search, parsed.street, true);
+      return findPlaceOrStreet(db, parsed.street.search, parsed.street, true, words);
   }
+}
+
+/**
+ * A street said only by pointing at it ("my street", "the back alley"), unless a real street
+ * has that very name ("Front Street"). "Alley" alone never names one: the centerline file has a
+ * road called just that, and callers mean the alley behind their house.
+ */
+async function vagueStreet(db: DbOrTx, q: StreetQuery): Promise<boolean> {
+  if (!isPointingName(q.core)) return false;
+  return /\balley/.test(q.core) || !(await namesStreet(db, q.core));
+}
+
+/** Exact, or close enough for how much of the name the words cover. */
+function trusted(said: string, matched: string, exact: boolean, nameScore: number): boolean {
+  return exact || matched.length < shortQueryRatio * said.length || nameScore >= shortQueryScore;
 }
 
 async function findAddress(
@@ -153,12 +178,17 @@ async function findAddress(
   words: string,
 ): Promise<Found | LocationResult | undefined> {
   const houseNumber = Number(parsed.houseNumber);
-  const candidates = (await streetsForAddress(db, parsed.street, houseNumber)).filter((s) => s.score >= minStreetScore);
+  if (await vagueStreet(db, parsed.street)) return undefined;
+  const candidates = (await streetsForAddress(db, parsed.street, houseNumber)).filter(
+    (s) => s.score >= minStreetScore && trusted(parsed.street.search, s.search, s.exact, s.name_score),
+  );
   const best = candidates[0];
   if (!best) return undefined;
   const inRange = (s: StreetRow) =>
     s.min_address !== null && s.max_address !== null && houseNumber >= s.min_address && houseNumber <= s.max_address;
-  const street = candidates.find((s) => s.score >= best.score - rangeSlack && inRange(s));
+  const close = candidates.filter((s) => s.score >= best.score - rangeSlack);
+  // A street the centerline file gives no range cannot refuse a number: take it as said.
+  const street = close.find(inRange) ?? close.find((s) => s.min_address === null || s.max_address === null);
   if (!street) {
     return {
       kind: 'outside-range',
@@ -245,16 +275,22 @@ async function findPlaceOrStreet(
   name: string,
   street: Extract<ParsedLocation, { kind: 'street' }>['street'],
   saidAsStreet: boolean,
+  words: string,
 ): Promise<Found | LocationResult | undefined> {
+  // Words that only say what kind of place ("my house", "the old blue warehouse") find a place
+  // only by its exact name ("Avenue Market"), and never a street; a street only pointed at
+  // ("my street") finds nothing.
+  const vague = saidAsStreet ? await vagueStreet(db, street) : isGenericName(name);
+  if (vague && saidAsStreet) return undefined;
   const found = await placesAndStreets(db, name, street, saidAsStreet);
-  const place = found.places[0];
-  const road = found.streets[0];
+  const place = found.places.find((p) => (vague ? p.exact : trusted(name, p.matched, p.exact, p.name_score)));
+  const road = vague ? undefined : found.streets.find((s) => trusted(street.search, s.search, s.exact, s.name_score));
   const placeScore = place?.score ?? 0;
   const streetScore = road?.score ?? 0;
   // "Sherwood Gardens", "Gwynns Falls Trail" end in street suffixes but name a place exactly.
   const placeExactOnly = placeScore >= 1 && road?.search !== street.search;
   const preferPlace = saidAsStreet ? placeScore > streetScore + 0.1 || placeExactOnly : placeScore >= streetScore - 0.1;
-  if (place && placeScore >= minPlaceScore && (preferPlace || streetScore < minStreetScore)) return fromPlace(place, name);
+  if (place && placeScore >= minPlaceScore && (preferPlace || streetScore < minStreetScore)) return fromPlace(place, words);
   if (road && streetScore >= minStreetScore) {
     return {
       precision: 'street',

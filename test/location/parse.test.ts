@@ -42,3 +42,17 @@ describe('parseLocation', () => {
     expect(parseLocation('the 1200 block of Charles')).toMatchObject({ kind: 'address', houseNumber: '1200' });
   });
 });
+
+describe('parseLocation with words that name no place', () => {
+  it('reads "the alley behind 2100 Eastern Avenue" as the address, with the alley as the lead', () => {
+    expect(parseLocation('the alley behind 2100 Eastern Avenue')).toMatchObject({
+      kind: 'address',
+      houseNumber: '2100',
+      relation: 'behind',
+      lead: 'alley',
+    });
+  });
+  it('keeps "Oriole Park at Camden Yards" whole: "at" splits only after words that name nothing', () => {
+    expect(parseLocation('Oriole Park at Camden Yards')).toMatchObject({ kind: 'place', name: 'oriole park at camden yards' });
+  });
+});

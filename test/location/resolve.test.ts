@@ -120,4 +120,64 @@ describe.each(databaseKinds)('resolveLocation on %s', (kind) => {
   it('answers unresolved to words that name nothing in Baltimore', async () => {
     expect(await resolve('zzyzx qqq')).toMatchObject({ kind: 'unresolved', words: 'zzyzx qqq' });
   });
+
+  // Regressions from real calls: these read back an alley called "Alley" and an MIHP property
+  // called "Warehouse" as if the caller had named them.
+  it.each([
+    'the alley behind my house',
+    'behind the old blue warehouse by the tracks',
+    'the alley',
+    'my house',
+    'in front of the school',
+    'by the church',
+    'down the street',
+    'my street',
+    'the back alley',
+    'the garage',
+    'row houses',
+    'in the parking lot',
+    'behind the gas station',
+    'the playground',
+    'the vacant house next door',
+  ])('answers unresolved to "%s", which names no place', async (words) => {
+    expect(await resolve(words)).toEqual({ kind: 'unresolved', words });
+  });
+
+  it('still finds streets and places whose names are common words: Church Street, Front Street, Avenue Market', async () => {
+    expect(await resolve('Church Street')).toMatchObject({ precision: 'street', label: 'Church Street' });
+    expect(await resolve('Front Street')).toMatchObject({ precision: 'street', label: 'North Front Street' });
+    expect(await resolve('the Avenue Market')).toMatchObject({ precision: 'landmark', label: 'Avenue Market' });
+  });
+
+  it('finds "the alley behind 2100 Eastern Avenue" at the address, the alley said back', async () => {
+    expect(await resolve('the alley behind 2100 Eastern Avenue')).toMatchObject({
+      precision: 'address',
+      label: 'alley behind 2100 Eastern Avenue',
+      addressString: 'alley behind 2100 Eastern Ave, Baltimore, MD',
+      detail: 'alley behind',
+    });
+  });
+
+  it('finds "the corner store at North and Charles" at the corner', async () => {
+    expect(await resolve('the corner store at North and Charles')).toMatchObject({
+      precision: 'intersection',
+      label: 'corner store at East North Avenue and North Charles Street',
+    });
+  });
+
+  it('keeps an apartment and a near-detail together', async () => {
+    expect(await resolve('2100 Eastern Avenue apartment 3B near the back door')).toMatchObject({
+      precision: 'address',
+      label: '2100 Eastern Avenue, apartment 3B, near the back door',
+      addressString: '2100 Eastern Ave APT 3B, near the back door, Baltimore, MD',
+    });
+  });
+
+  it("keeps the caller's own words on a place outside the city", async () => {
+    expect(await resolve('Hunt Valley light rail station')).toMatchObject({ kind: 'outside-city', words: 'Hunt Valley light rail station' });
+  });
+
+  it('takes a house number as said on a street the city gives no address range', async () => {
+    expect(await resolve('100 Aldershot Road')).toMatchObject({ kind: 'resolved', precision: 'address', label: '100 Aldershot Road' });
+  });
 });
