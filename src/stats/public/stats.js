@@ -25,7 +25,14 @@
     if (canvas) charts.push(new Chart(canvas, config));
   }
   const percentTick = { callback: (v) => `${Math.round(v * 100)}%` };
-  const horizontal = { indexAxis: 'y', scales: { x: { beginAtZero: true } } };
+  // Long department and type names would squeeze the bars; the full name is in the tooltip and table.
+  const shortLabel = {
+    callback(value) {
+      const label = this.getLabelForValue(value);
+      return label.length > 30 ? `${label.slice(0, 29)}…` : label;
+    },
+  };
+  const horizontal = { indexAxis: 'y', scales: { x: { beginAtZero: true }, y: { ticks: shortLabel } } };
 
   chart('chart-hour', {
     type: 'bar',
@@ -117,7 +124,7 @@
         { label: 'Neighbours’ reports merged', data: departments.map((d) => d.mergedReports), backgroundColor: '#56B4E9', stack: 'merged' },
       ],
     },
-    options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } } },
+    options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true, ticks: shortLabel } } },
   });
 
   const closing = departments.filter((d) => d.closed > 0);
@@ -143,7 +150,7 @@
         { label: 'Open', data: types.map((t) => t.open), backgroundColor: '#E69F00' },
       ],
     },
-    options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } } },
+    options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true, ticks: shortLabel } } },
   });
 
   document.documentElement.dataset.charts = String(charts.length);
@@ -216,7 +223,7 @@
     const nameOf = new Map(stat.openRequests.types.map((t) => [t.code, t.service]));
     for (const c of [...stat.openRequests.cells].sort((a, b) => b.count - a.count)) {
       const dot = el('circle', {
-        cx: x(c.long), cy: y(c.lat), r: (2.5 + Math.sqrt(c.count) * 1.6).toFixed(1),
+        cx: x(c.long), cy: y(c.lat), r: (4 + Math.sqrt(c.count) * 2.4).toFixed(1),
         fill: colorOf.get(c.type) ?? OTHER, class: 'dot',
       }, dots);
       el('title', {}, dot).textContent = `${c.count} open: ${c.type === 'other' ? 'other types' : nameOf.get(c.type) ?? c.type}`;
