@@ -72,8 +72,9 @@ export const enqueue: StepHandler<StepOf<'enqueue'>> = {
           reply: { say: [queuePhrase('willCallBack', ctx.language)], end: { kind: 'hangup' } },
         };
       case 'declined':
-        // A full queue still takes callers who would rather hold; a queue nobody answers does not.
-        if (ctx.data.queueTurnedAway === 'full') {
+        // A full queue still takes callers who would rather hold; a queue nobody answers does not,
+        // except for a caller who was just given emergency advice: never hang up on them.
+        if (ctx.data.queueTurnedAway === 'full' || ctx.data.outcome === 'emergency') {
           await recordJoin(ctx.tx, { callSid: ctx.call.sid, queue: ctx.step.queue, reason: ctx.step.id });
           return holdReply(ctx, [queuePhrase('backToHold', ctx.language)], { callbackTries: undefined });
         }

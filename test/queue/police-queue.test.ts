@@ -75,6 +75,18 @@ describe('a police queue with no agents on shift', () => {
     expect(await callbackRow(t, caller.callSid)).toBeUndefined();
   });
 
+  it('keeps a caller who was given emergency advice on the line even without a call-back', async () => {
+    const caller = t.caller({ from: '+14435559911' });
+    await caller.start();
+    await caller.press('1');
+    await caller.press('1');
+    await caller.say('there is smoke and fire coming out of the house next door');
+    expect(caller.heard()).toMatch(/hang up and dial 9 1 1/);
+    await caller.press('2');
+    expect(caller.hungUp()).toBe(false);
+    expect(caller.enqueued()?.name).toBe(POLICE);
+  });
+
   it('asks a caller with a blocked number to key one in, and refuses one that is not a US number', async () => {
     const caller = await callPolice(t, { from: 'anonymous' });
     await caller.press('1');
