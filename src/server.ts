@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { createLogger } from './logging.js';
+import { warmUp } from './warm-up.js';
 
 let config;
 try {
@@ -29,4 +30,5 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await app.close();
 });
 
+app.log.info({ ms: await warmUp(app) }, 'caches loaded');
 await app.listen({ port: config.PORT, host: config.HOST });
