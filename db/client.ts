@@ -55,6 +55,17 @@ export async function executeRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
 }
 
+/**
+ * Runs SQL whose text is fixed when the module loads, with `$1…` parameters, on `db`'s own
+ * connection (a transaction's, when given one). For the per-webhook queries: no query builder
+ * work per call, and postgres.js prepares each text once per connection. Parameters go to the
+ * driver as they are: pass JSON as a string cast with `::jsonb`. Rows come back as the driver
+ * gives them: timestamps are strings on postgres.js and Dates on PGlite.
+ */
+export async function runStatement<T>(db: DbOrTx, text: string, params: unknown[]): Promise<T[]> {
+  return rowsOf<T>(await db._.session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute());
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
   return openPglite(options);

@@ -10,7 +10,7 @@ import { BenchChild, type Memory } from './bench/child.js';
 import { baselineCall, placeCall, type CallKind } from './bench/calls.js';
 import { kindPicker, runPhase, type PhaseResult } from './bench/load.js';
 import { parseOptions, USAGE, type BenchOptions, type Phase, type Target } from './bench/options.js';
-import { createBenchDatabase } from './bench/postgres-db.js';
+import { backendTicks, createBenchDatabase } from './bench/postgres-db.js';
 import { prepareDatabase } from './bench/prepare-database.js';
 import { formatRow, formatSummary, type Row } from './bench/report.js';
 import { formatTopFrames } from './bench/top-frames.js';
@@ -36,7 +36,14 @@ function childEnv(extra: Record<string, string>): Record<string, string> {
   return { ...env, PUBLIC_BASE_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN, ...extra };
 }
 
-async function startServer(server: Server, options: BenchOptions, workDir: string): Promise<{ child: BenchChild; note: string }> {
+interface Started {
+  child: BenchChild;
+  note: string;
+  /** CPU ticks of the PostgreSQL backends serving the bench's database, when on PostgreSQL. */
+  databaseTicks?: () => Promise<number | undefined>;
+}
+
+async function startServer(server: Server, options: BenchOptions, workDir: string): Promise<Started> {
   if (server === 'baseline') {
     const child = await BenchChild.start({ entry: 'baseline-main.ts', env: childEnv({}), logFile: path.join(workDir, 'baseline.log') });
     return { child, note: '' };
@@ -51,16 +58,18 @@ async function startServer(server: Server, options: BenchOptions, workDir: strin
     QUEUE_MAX_SIZE: '5000',
   };
   let note = '';
+  let databaseTicks: Started['databaseTicks'];
   if (server === 'postgres') {
     const database = await createBenchDatabase(options.databaseUrl!);
     cleanups.push(() => database.drop());
     env.DATABASE_URL = database.url;
     note = `database ${database.name} (dropped at the end)`;
+    databaseTicks = () => backendTicks(options.databaseUrl!, database.name);
   }
   const prepared = await prepareDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
   console.log(`  ${server}: database migrated and seeded in ${(prepared.ms / 1000).toFixed(1)} s${prepared.fromCache ? ' (copied from .tmp/bench-pglite)' : ''}`);
   const child = await BenchChild.start({ entry: 'service-main.ts', env: childEnv(env), logFile: path.join(workDir, `${server}.log`) });
-  return { child, note };
+  return { child, note, ...(databaseTicks ? { databaseTicks } : {}) };
 }
 
 /** Calls of the service as they happened: how many webhooks each kind of call took. */
@@ -68,7 +77,8 @@ type CallSizes = Record<CallKind, number[]>;
 // Used only if the baseline runs without a service phase to copy: the scripts' plain paths.
 const PLAIN_SIZES: CallSizes = { report: [12], status: [6], police: [6] };
 
-async function measure(server: Server, phase: Phase, child: BenchChild, options: BenchOptions, sizes: CallSizes, workDir: string): Promise<Row> {
+async function measure(server: Server, phase: Phase, started: Started, options: BenchOptions, sizes: CallSizes, workDir: string): Promise<Row> {
+  const { child } = started;
   const calls = server === 'baseline' ? Math.max(options.calls.postgres, options.calls.pglite) : options.calls[server];
   const thinkMs = phase === 'paced' ? options.thinkMs : 0;
   const transport = timedTransport({
@@ -92,6 +102,7 @@ async function measure(server: Server, phase: Phase, child: BenchChild, options:
   const profiling = options.profile && server !== 'baseline';
   if (profiling) child.startProfile();
   const cpuBefore = child.cpu().ticks;
+  const databaseBefore = await started.databaseTicks?.();
   const clientBefore = process.cpuUsage();
   const wallBefore = performance.now();
   let result: PhaseResult;
@@ -119,6 +130,8 @@ async function measure(server: Server, phase: Phase, child: BenchChild, options:
   const profile = profiling ? await child.stopProfile(path.join(workDir, `${server}-${phase}.cpuprofile`)) : undefined;
   const wallS = (performance.now() - wallBefore) / 1000;
   const serverCpu = (child.cpu().ticks - cpuBefore) / TICKS_PER_S / wallS;
+  const databaseAfter = await started.databaseTicks?.();
+  const databaseCpu = databaseBefore !== undefined && databaseAfter !== undefined ? (databaseAfter - databaseBefore) / TICKS_PER_S / wallS : undefined;
   const client = process.cpuUsage(clientBefore);
   const clientCpu = (client.user + client.system) / 1e6 / wallS;
   const memory: Memory = child.memory();
@@ -133,6 +146,7 @@ async function measure(server: Server, phase: Phase, child: BenchChild, options:
     serverCpu,
     clientCpu,
     serverCpuMsPerWebhook: allWebhooks ? (serverCpu * wallS * 1000) / allWebhooks : 0,
+    ...(databaseCpu !== undefined ? { databaseCpu, databaseCpuMsPerWebhook: allWebhooks ? (databaseCpu * wallS * 1000) / allWebhooks : 0 } : {}),
     loadAverage: os.loadavg()[0]!,
     ...(profile ? { profile } : {}),
   };
@@ -142,12 +156,13 @@ async function benchServer(server: Server, options: BenchOptions, workDir: strin
   // The baseline copies the call sizes of the first service run of the same phase.
   const sizesFor = (phase: Phase): CallSizes => rows.find((r) => r.server !== 'baseline' && r.phase === phase)?.result.webhookCounts ?? PLAIN_SIZES;
   console.log(`\n== ${server === 'baseline' ? 'baseline: bare Fastify, signature check, fixed TwiML' : `the service on ${server}`}`);
-  const { child, note } = await startServer(server, options, workDir);
+  const started = await startServer(server, options, workDir);
+  const { child, note } = started;
   cleanups.push(() => child.stop());
   const startup = child.memory();
   console.log(`  listening on 127.0.0.1:${child.port} (pid ${child.pid}) after ${(child.startMs / 1000).toFixed(1)} s; peak memory while starting ${(startup.peakKb / 1024).toFixed(0)} MB${note ? `; ${note}` : ''}`);
   for (const phase of options.phases) {
-    const row = await measure(server, phase, child, options, sizesFor(phase), workDir);
+    const row = await measure(server, phase, started, options, sizesFor(phase), workDir);
     row.startupPeakKb = startup.peakKb;
     rows.push(row);
     console.log(formatRow(row));

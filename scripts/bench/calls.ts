@@ -42,30 +42,35 @@ export interface CallResult {
   merged?: boolean;
 }
 
-// Problems the line understands at once, and long streets with their house-number ranges (from
-// the gazetteer seed): a report lands on one of some 3,000 blocks, so most are new requests and
-// a realistic share meet an open request of the same kind nearby (the neighbour's path).
+// Problems the line understands at once, and long streets: a report lands on one of some 3,600
+// (problem, block) pairs, so most are new requests, and a share that grows with the run meets an
+// open request of the same kind on the same block (the neighbour's path).
 const PROBLEMS = [
   { issue: 'there is a huge pothole in the road', description: 'It is deep and cars swerve around it', wanted: 'Please fill it' },
   { issue: 'graffiti on the wall', description: 'spray paint tags on the corner store', wanted: 'paint over it' },
   { issue: 'my trash was not picked up this week', description: 'the cans are still out on the curb', wanted: 'send the truck back' },
   { issue: 'the street light is out', description: 'the whole block is dark at night', wanted: 'fix the light' },
 ] as const;
+// [street, first hundred-block, last hundred-block]: every block in between resolves to an
+// address inside the city (checked against the gazetteer).
 const STREETS: readonly [string, number, number][] = [
-  ['Reisterstown Road', 2100, 7000], ['Eastern Avenue', 700, 6800], ['Edmondson Avenue', 800, 5300],
-  ['Harford Road', 1900, 7600], ['North Charles Street', 100, 6100], ['The Alameda', 2700, 6300],
-  ['Loch Raven Boulevard', 3200, 6400], ['Fleet Street', 700, 6100], ['Park Heights Avenue', 3400, 7400],
-  ['Belair Road', 1900, 6700], ['East Lombard Street', 100, 6500], ['Liberty Heights Avenue', 2000, 5900],
-  ['West North Avenue', 100, 5200], ['Greenmount Avenue', 600, 4100], ['West Franklin Street', 100, 4100],
-  ['Boston Street', 2100, 6600], ['East Monument Street', 100, 5000], ['Orleans Street', 100, 4000],
-  ['Saint Paul Street', 100, 4300], ['Frederick Avenue', 1600, 5500],
+  ['Reisterstown Road', 2100, 6900], ['Eastern Avenue', 700, 6700], ['Edmondson Avenue', 800, 5200],
+  ['Harford Road', 1900, 6900], ['North Charles Street', 100, 6000], ['The Alameda', 2700, 6200],
+  ['Loch Raven Boulevard', 3200, 6300], ['Fleet Street', 700, 6000], ['Park Heights Avenue', 3400, 7300],
+  ['Belair Road', 1900, 6600], ['East Lombard Street', 100, 6400], ['Liberty Heights Avenue', 2000, 5800],
+  ['West North Avenue', 100, 5100], ['Greenmount Avenue', 600, 4000], ['West Franklin Street', 100, 4000],
+  ['Boston Street', 2100, 6500], ['East Monument Street', 100, 4900], ['Orleans Street', 100, 3900],
+  ['Saint Paul Street', 100, 4200], ['Frederick Avenue', 1600, 5400],
 ];
 
 /** A problem at an address, drawn at random (or from `pick`, three numbers in [0, 1)). */
 export function randomReport(pick: [number, number, number] = [Math.random(), Math.random(), Math.random()]) {
   const problem = PROBLEMS[Math.floor(pick[0] * PROBLEMS.length)]!;
-  const [street, min, max] = STREETS[Math.floor(pick[1] * STREETS.length)]!;
-  const house = Math.floor(min + pick[2] * (max - min));
+  const [street, first, last] = STREETS[Math.floor(pick[1] * STREETS.length)]!;
+  const blocks = (last - first) / 100 + 1;
+  const block = Math.floor(pick[2] * blocks);
+  // Within the block, a house number from the same draw (1 to 98).
+  const house = first + block * 100 + 1 + (Math.floor(pick[2] * blocks * 98) % 98);
   return { ...problem, place: `${house} ${street}` };
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 
@@ -36,4 +37,32 @@ export async function createBenchDatabase(serverUrl: string): Promise<{ url: str
       }
     },
   };
+}
+
+/**
+ * CPU ticks (1/100 s) used so far by the PostgreSQL backends serving `database`, read from /proc:
+ * the server runs on this machine (the bench only talks to loopback). Undefined if unreadable.
+ */
+export async function backendTicks(serverUrl: string, database: string): Promise<number | undefined> {
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${database}`;
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return undefined;
+      }
+    }
+    return ticks;
+  } catch {
+    return undefined;
+  } finally {
+    await sql.end();
+  }
 }

@@ -18,6 +18,9 @@ export interface Row {
    * machine barely disturb, unlike latency and throughput.
    */
   serverCpuMsPerWebhook: number;
+  /** The same for the PostgreSQL backends serving the bench's database (PGlite runs inside the server). */
+  databaseCpu?: number;
+  databaseCpuMsPerWebhook?: number;
   /** The machine's one-minute load average at the end of the phase (2 means both cores busy). */
   loadAverage: number;
   profile?: string;
@@ -39,6 +42,7 @@ export function formatRow(row: Row): string {
       `${r.callsPerSecond.toFixed(1)} calls/s (${meanCallSize(r).toFixed(1)} webhooks each${row.server === 'baseline' ? '' : `, ${r.merged} reports joined a neighbour's`}), ${r.webhooksPerSecond.toFixed(0)} webhooks/s; ` +
       `latency p50 ${ms(r.latency.p50)} / p95 ${ms(r.latency.p95)} / p99 ${ms(r.latency.p99)} / max ${ms(r.latency.max)} ms; ` +
       `errors ${r.errors}; peak memory ${mb(row.peakKb)}; CPU server ${(row.serverCpu * 100).toFixed(0)}% (${row.serverCpuMsPerWebhook.toFixed(2)} ms per webhook), ` +
+      (row.databaseCpu !== undefined ? `PostgreSQL ${(row.databaseCpu * 100).toFixed(0)}% (${row.databaseCpuMsPerWebhook!.toFixed(2)} ms per webhook), ` : '') +
       `client ${(row.clientCpu * 100).toFixed(0)}%; load average ${row.loadAverage.toFixed(1)}`,
   ];
   for (const e of r.errorExamples) {
@@ -54,8 +58,8 @@ function find(rows: Row[], server: Row['server'], phase: Phase) {
 /** The figures side by side, as a Markdown table, then each target checked. */
 export function formatSummary(rows: Row[], options: BenchOptions): string {
   const out = [
-    '| server | phase | calls | calls/s | webhooks/s | vs baseline | p50 ms | p95 ms | p99 ms | max ms | errors | peak memory | server CPU | CPU ms/webhook | client CPU | load avg |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| server | phase | calls | calls/s | webhooks/s | vs baseline | p50 ms | p95 ms | p99 ms | max ms | errors | peak memory | server CPU | CPU ms/webhook | PostgreSQL CPU ms/webhook | client CPU | load avg |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
     const r = row.result;
@@ -64,7 +68,8 @@ export function formatSummary(rows: Row[], options: BenchOptions): string {
     out.push(
       `| ${row.server} | ${row.phase}${row.thinkMs ? ` (${row.thinkMs} ms)` : ''} | ${row.calls} | ${r.callsPerSecond.toFixed(1)} | ${r.webhooksPerSecond.toFixed(0)} | ${ratio} | ` +
         `${ms(r.latency.p50)} | ${ms(r.latency.p95)} | ${ms(r.latency.p99)} | ${ms(r.latency.max)} | ${r.errors} | ${mb(row.peakKb)} | ` +
-        `${(row.serverCpu * 100).toFixed(0)}% | ${row.serverCpuMsPerWebhook.toFixed(2)} | ${(row.clientCpu * 100).toFixed(0)}% | ${row.loadAverage.toFixed(1)} |`,
+        `${(row.serverCpu * 100).toFixed(0)}% | ${row.serverCpuMsPerWebhook.toFixed(2)} | ${row.databaseCpuMsPerWebhook?.toFixed(2) ?? ''} | ` +
+        `${(row.clientCpu * 100).toFixed(0)}% | ${row.loadAverage.toFixed(1)} |`,
     );
   }
   out.push('', 'Targets:');

@@ -1,9 +1,8 @@
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../../db/client.js';
-import type { CallSession } from '../../db/schema/index.js';
 import { runTurn, type CallState } from './engine.js';
 import { latestRevision, revisionById } from './revisions.js';
-import { findTurn, insertSession, lockSession, saveSession, saveTurn, type StoredTurn } from './sessions.js';
+import { findTurn, insertSession, lockSession, saveSessionAndTurn, type LiveSession, type StoredTurn } from './sessions.js';
 import type { Language } from './schema.js';
 import type { CallerInput, EngineServices, HandlerMap, Log } from './types.js';
 
@@ -66,7 +65,7 @@ export async function continueCall(
       const stored = await findTurn(tx, callSid, seq < session.seq ? seq + 1 : session.seq);
       if (stored) return { ...stored, replayed: true };
     }
-    if (session.endedAt) {
+    if (session.ended) {
       const last = await findTurn(tx, callSid, session.seq);
       if (last) return { ...last, replayed: true };
     }
@@ -74,7 +73,7 @@ export async function continueCall(
   });
 }
 
-async function advance(deps: CallDeps, tx: Tx, session: CallSession, seq: number, input: CallerInput): Promise<TurnAnswer> {
+async function advance(deps: CallDeps, tx: Tx, session: LiveSession, seq: number, input: CallerInput): Promise<TurnAnswer> {
   const loaded = await revisionById(tx, session.revisionId);
   if (!loaded) throw new Error(`revision ${session.revisionId} is missing`);
   const state: CallState = {
@@ -99,16 +98,19 @@ async function advance(deps: CallDeps, tx: Tx, session: CallSession, seq: number
     input,
   );
   const { state: after } = result;
-  await saveSession(tx, session.callSid, {
-    step: after.step,
-    phase: after.phase,
-    attempts: after.attempts,
-    language: after.language,
-    data: after.data,
-    seq: next,
-    outcome: typeof after.data.outcome === 'string' ? after.data.outcome : null,
-  });
   const turn: StoredTurn = { seq: next, language: after.language, reply: result.reply };
-  await saveTurn(tx, session.callSid, { ...turn, step: after.step });
+  await saveSessionAndTurn(
+    tx,
+    session.callSid,
+    {
+      step: after.step,
+      phase: after.phase,
+      attempts: after.attempts,
+      language: after.language,
+      data: after.data,
+      outcome: typeof after.data.outcome === 'string' ? after.data.outcome : null,
+    },
+    turn,
+  );
   return { ...turn, replayed: false };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { desc, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { eq, sql } from 'drizzle-orm';
+import { runStatement, type Db, type DbOrTx } from '../../db/client.js';
 import { flowRevisions } from '../../db/schema/index.js';
 import type { Flow, Step } from './schema.js';
 import { validateFlow } from './validate.js';
@@ -42,14 +42,12 @@ export async function revisionById(db: DbOrTx, id: number): Promise<LoadedFlow |
   return loaded;
 }
 
+// Every call's first webhook asks it: a fixed text, prepared once per connection on postgres.js.
+const LATEST_REVISION = 'select id from flow_revisions where flow_key = $1 order by version desc limit 1';
+
 /** The live revision of a flow: the newest one published. */
 export async function latestRevision(db: DbOrTx, flowKey = DEFAULT_FLOW_KEY): Promise<LoadedFlow | undefined> {
-  const [row] = await db
-    .select({ id: flowRevisions.id })
-    .from(flowRevisions)
-    .where(eq(flowRevisions.flowKey, flowKey))
-    .orderBy(desc(flowRevisions.version))
-    .limit(1);
+  const [row] = await runStatement<{ id: number }>(db, LATEST_REVISION, [flowKey]);
   return row ? revisionById(db, row.id) : undefined;
 }
 

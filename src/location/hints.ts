@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { executeRows, type DbOrTx } from '../../db/client.js';
+import { shareHints } from '../flow/shared-hints.js';
 import { spokenStreet } from './spoken.js';
 
 /** Twilio's `hints` take at most 500 phrases of at most 100 characters each. */
@@ -13,9 +14,10 @@ let cached: Promise<string[]> | undefined;
 /**
  * Phrases that help the speech recogniser hear Baltimore locations: the streets with the most
  * segments in their spoken form ("North Charles Street"), the biggest parks, the famous places
- * and heritage landmarks. Read once per database and cached.
+ * and heritage landmarks. Read once per database and cached, and shared: a stored turn names the
+ * list instead of holding its 500 phrases (src/flow/shared-hints.ts).
  */
-export function locationHints(db: DbOrTx): Promise<string[]> {
+export const locationHints = shareHints('location', (db) => {
   let hints = cached;
   if (!hints) {
     const loading = loadHints(db);
@@ -25,7 +27,7 @@ export function locationHints(db: DbOrTx): Promise<string[]> {
     cached = hints = loading;
   }
   return hints;
-}
+});
 
 async function loadHints(db: DbOrTx): Promise<string[]> {
   const [streetRows, parkRows, landmarkRows] = await Promise.all([

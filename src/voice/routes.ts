@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql, eq, isNull, and } from 'drizzle-orm';
-import { callSessions } from '../../db/schema/index.js';
 import { continueCall, startCall, type CallDeps, type TurnAnswer } from '../flow/calls.js';
+import { endSession } from '../flow/sessions.js';
 import { handlers } from '../flow/handlers.js';
 import type { Language } from '../flow/schema.js';
 import { withTimeout } from '../health/routes.js';
@@ -102,19 +101,7 @@ export default async function voiceRoutes(app: FastifyInstance) {
     const ended = ['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(status);
     if (callSid && ended) {
       const duration = Number.parseInt(String(body.CallDuration ?? ''), 10);
-      await withTimeout(
-        app.db
-          .update(callSessions)
-          .set({
-            endStatus: status,
-            durationS: Number.isSafeInteger(duration) && duration >= 0 ? duration : null,
-            endedAt: sql`now()`,
-            // A call that ended before any outcome was abandoned in the IVR.
-            outcome: sql`coalesce(${callSessions.outcome}, 'abandoned-ivr')`,
-          })
-          .where(and(eq(callSessions.callSid, callSid), isNull(callSessions.endedAt))),
-        budget,
-      );
+      await withTimeout(endSession(app.db, callSid, status, Number.isSafeInteger(duration) && duration >= 0 ? duration : null), budget);
     }
     return sendTwiml(reply, emptyTwiml());
   });

@@ -98,13 +98,20 @@ export function renderReply(reply: Reply, language: Language, urls: RenderUrls):
   return response.toString();
 }
 
+// The location step offers the same 500 cached phrases to every caller: joined once per list.
+const joinedHints = new WeakMap<readonly string[], string>();
+
 /** Twilio takes up to 500 hints of up to 100 characters, comma separated. */
-export function hintString(hints: string[]): string {
+export function hintString(hints: readonly string[]): string {
+  const known = joinedHints.get(hints);
+  if (known !== undefined) return known;
   const seen = new Set<string>();
   for (const hint of hints) {
     const h = hint.replace(/,/g, ' ').trim().slice(0, 100);
     if (h) seen.add(h);
     if (seen.size >= 500) break;
   }
-  return [...seen].join(',');
+  const joined = [...seen].join(',');
+  joinedHints.set(hints, joined);
+  return joined;
 }

@@ -14,7 +14,7 @@ import { TEST_PUBLIC_BASE_URL } from '../helpers/twilio-request.js';
 import { renderReply } from '../../src/voice/twiml.js';
 import { voiceUrls } from '../../src/voice/urls.js';
 import type { Language } from '../../src/flow/schema.js';
-import type { Reply } from '../../src/flow/types.js';
+import { unpackReply, type StoredReply } from '../../src/flow/shared-hints.js';
 import { confirmationHeard, FaultCaller, replay, requestsOfCall, sessionOf, TECHNICAL_TROUBLE, turnsOf } from './harness.js';
 
 const RUNS = Number(process.env.FAULTS_RUNS ?? 60);
@@ -149,7 +149,9 @@ it(
             turn.seq === 1 ? r.url.endsWith('/voice/incoming') : new RegExp(`/voice/step\\?seq=${turn.seq - 1}(&|$)`).test(r.url),
           );
           expect(first, `no answer was given for turn ${turn.seq}`).toBeDefined();
-          const rendered = renderReply(turn.reply as Reply, turn.language as Language, voiceUrls(TEST_PUBLIC_BASE_URL, turn.seq));
+          // A stored turn names shared hint lists (the location step's) instead of holding them.
+          const reply = await unpackReply(t.database.db, turn.reply as StoredReply);
+          const rendered = renderReply(reply, turn.language as Language, voiceUrls(TEST_PUBLIC_BASE_URL, turn.seq));
           expect(first!.body).toBe(rendered);
         }
       }),
