@@ -10,7 +10,9 @@ export const redactPaths = [
 
 // Phone numbers in any shape ("+14105551234", "410-555-1234", "(410) 555 1234"), wherever they
 // appear in a line, including inside messages and URLs. Seven or more digits with separators.
-const PHONE = /(?:\+?\d[\s().-]{0,2}){7,15}\d/g;
+// Not inside a longer word, so a CallSid (CA + 32 hex digits) keeps its digits; but a number
+// right after a URL-encoded plus (From=%2B1410…) is still a number.
+const PHONE = /(?<!(?<!%2)[\w+])(?:\+?\d[\s().-]{0,2}){7,15}\d(?!\w)/g;
 
 /** Replaces anything that looks like a phone number in a serialised log line. */
 export function scrubPhoneNumbers(line: string): string {

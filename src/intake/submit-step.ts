@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { StepOf } from '../flow/schema.js';
 import type { Outcome, StepContext, StepHandler } from '../flow/types.js';
 import { recordEvent } from '../flow/sessions.js';
-import { departments } from '../../db/schema/index.js';
 import { createRequest } from '../requests/create.js';
 import type { ReportLocation } from '../location/collect-step.js';
 import { currentCatalogue } from './catalogue-cache.js';
@@ -91,11 +89,11 @@ async function file(ctx: Ctx): Promise<Outcome> {
   const service = catalogue.byCode.get(String(ctx.data.serviceCode ?? ''));
   if (!service) return { kind: 'global', target: 'error' };
   const location = ctx.data.location as ReportLocation | undefined;
-  const [department] = await ctx.tx.select({ name: departments.name }).from(departments).where(eq(departments.code, service.departmentCode));
   const resolved = location?.kind === 'resolved' ? location : undefined;
   const { request, created } = await createRequest(ctx.tx, {
     serviceCode: service.code,
-    agency: department?.name ?? service.departmentCode,
+    // The department's code, as every channel stores it (Open311 answers its name).
+    agency: service.departmentCode,
     description: String(ctx.data.description ?? ''),
     requestedAction: String(ctx.data.requestedAction ?? ''),
     callerNumber: ctx.call.from ?? null,

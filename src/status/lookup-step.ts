@@ -76,13 +76,15 @@ async function numberInput(ctx: Ctx, input: Input): Promise<Outcome> {
   }
   ctx.log.info({ found: true, requestId: request.id, status: request.status }, 'status lookup');
   // Re-entering with the request chosen gives the offers that follow a fresh count of attempts.
-  return { kind: 'goto', target: ctx.step.id, data: { [SELECTED_REQUEST]: request.id } };
+  // From here the caller has their answer: the call counts as answered by the status line.
+  return { kind: 'goto', target: ctx.step.id, data: { [SELECTED_REQUEST]: request.id, outcome: ctx.data.outcome ?? 'status' } };
 }
 
 async function offerInput(ctx: Ctx, input: Input): Promise<Outcome> {
   const request = await selected(ctx);
   if (!request) return statusLookup.enter(ctx);
-  const done = { [SELECTED_REQUEST]: undefined };
+  // The call was answered by the status line (unless it already filed a report).
+  const done = { [SELECTED_REQUEST]: undefined, outcome: ctx.data.outcome ?? 'status' };
   if (input.kind === 'silence') return { kind: 'exit', exit: 'done', data: done };
   const choice =
     input.kind === 'digits'

@@ -44,7 +44,7 @@ export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>> = {
       choice = matchWords(['status', 'newReport'] as const, (k) => offerWords[k][ctx.language], input.text);
     }
     if (choice === 'status' && typeof offered === 'number') {
-      return { kind: 'exit', exit: 'status', data: { ...clear, [SELECTED_REQUEST]: offered } };
+      return { kind: 'exit', exit: 'status', data: { ...clear, [SELECTED_REQUEST]: offered, outcome: 'status' } };
     }
     if (choice === 'newReport') return { kind: 'exit', exit: 'newReport', data: clear };
     // Anything else, or silence, is the ordinary main menu: this offer was a shortcut, not a question.

@@ -37,3 +37,10 @@ describe('logging', () => {
     expect(scrubPhoneNumbers('{"time":1764126000000,"seq":12,"ms":350}')).toBe('{"time":1764126000000,"seq":12,"ms":350}');
   });
 });
+
+describe('log scrubbing', () => {
+  it('keeps a CallSid whole, so a call can be traced through the logs', () => {
+    const sid = 'CA12af3456789012345678901234cfe7';
+    expect(scrubPhoneNumbers(`{"callSid":"${sid}"}`)).toBe(`{"callSid":"${sid}"}`);
+  });
+});

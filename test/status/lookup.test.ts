@@ -29,6 +29,17 @@ describe('status line: looking up a confirmation number', () => {
     expect(heard).toMatch(/To add something to this request, press 1\. To report something new, press 2\. To hear this again, press 3/);
   });
 
+  it('counts the call as answered by the status line, even if the caller hangs up after hearing it', async () => {
+    const r = await insertRequest(t.database.db, { status: 'in_progress' });
+    const caller = await callStatusLine(t);
+    await caller.press(`${r.confirmation}#`);
+    await caller.hangUp();
+    const { callSessions } = await import('../../db/schema/index.js');
+    const { eq } = await import('drizzle-orm');
+    const [row] = await t.database.db.select().from(callSessions).where(eq(callSessions.callSid, caller.callSid));
+    expect(row!.outcome).toBe('status');
+  });
+
   it.each([
     ['assigned', /has been assigned to the department/],
     ['in_progress', /is being worked on/],
