@@ -35,14 +35,7 @@ export async function queueFigures(db: DbOrTx, period: { from: Date; to: Date })
   const from = period.from.toISOString();
   const to = period.to.toISOString();
   const away = sql.join(TURNED_AWAY.map((r) => sql`${r}`), sql`, `);
-  const waits = await executeRows<{
-    queue: string;
-    held: number;
-    median: string | null;
-    p90: string | null;
-    abandoned: number;
-    turned_away: number;
-  }>(
+  const waits = await executeRows<WaitRow>(
     db,
     sql`select ${queueWaits.queue} as queue,
           count(*) filter (where ${queueWaits.result} is null or ${queueWaits.result} not in (${away}))::int as held,
@@ -56,7 +49,7 @@ export async function queueFigures(db: DbOrTx, period: { from: Date; to: Date })
         where ${queueWaits.joinedAt} >= ${from}::timestamptz and ${queueWaits.joinedAt} < ${to}::timestamptz
         group by ${queueWaits.queue}`,
   );
-  const cbs = await executeRows<{ queue: string; made: number; answered: number; failed: number; open: number; attempts: number }>(
+  const cbs = await executeRows<CallbackRow>(
     db,
     sql`select ${callbacks.queue} as queue,
           count(*)::int as made,
@@ -69,9 +62,34 @@ export async function queueFigures(db: DbOrTx, period: { from: Date; to: Date })
           and ${callbacks.status} not in ('pending', 'cancelled')
         group by ${callbacks.queue}`,
   );
-  const queues = new Set([...waits.map((w) => w.queue), ...cbs.map((c) => c.queue)]);
+  return combineQueueFigures(waits, cbs);
+}
+
+/** One queue's wait counts, as the figures' SQL returns them. */
+export interface WaitRow {
+  queue: string;
+  held: number;
+  median: string | number | null;
+  p90: string | number | null;
+  abandoned: number;
+  turned_away: number;
+}
+
+/** One queue's call-back counts, as the figures' SQL returns them. */
+export interface CallbackRow {
+  queue: string;
+  made: number;
+  answered: number;
+  failed: number;
+  open: number;
+  attempts: number;
+}
+
+/** Joins wait and call-back rows into figures per queue (shared with CityStat's line-filtered read). */
+export function combineQueueFigures(waits: WaitRow[], cbs: CallbackRow[]): QueueFigures[] {
+  const queues = [...new Set([...waits.map((w) => w.queue), ...cbs.map((c) => c.queue)])].sort();
   const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
-  return [...queues].sort().map((queue) => {
+  return queues.map((queue) => {
     const w = waits.find((r) => r.queue === queue);
     const c = cbs.find((r) => r.queue === queue);
     const held = Number(w?.held ?? 0);

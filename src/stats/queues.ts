@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { executeRows, type DbOrTx } from '../../db/client.js';
-import type { QueueFigures } from '../queue/figures.js';
+import { combineQueueFigures, type CallbackRow, type QueueFigures, type WaitRow } from '../queue/figures.js';
 import { lineOfCall } from './calls.js';
 import { within, type StatsFilter } from './filter.js';
 
@@ -14,14 +14,7 @@ const TURNED_AWAY = sql`('full', 'unstaffed')`;
  * a wait belongs to the line its call came in on.
  */
 export async function queueFiguresFor(db: DbOrTx, filter: StatsFilter): Promise<QueueFigures[]> {
-  const waits = await executeRows<{
-    queue: string;
-    held: number;
-    median: number | null;
-    p90: number | null;
-    abandoned: number;
-    turned_away: number;
-  }>(
+  const waits = await executeRows<WaitRow>(
     db,
     sql`select w.queue,
           count(*) filter (where w.result is null or w.result not in ${TURNED_AWAY})::int as held,
@@ -35,7 +28,7 @@ export async function queueFiguresFor(db: DbOrTx, filter: StatsFilter): Promise<
         where ${within(sql`w.joined_at`, filter)} ${lineOfCall(filter, 'w.call_sid')}
         group by w.queue`,
   );
-  const cbs = await executeRows<{ queue: string; made: number; answered: number; failed: number; open: number; attempts: number }>(
+  const cbs = await executeRows<CallbackRow>(
     db,
     sql`select c.queue,
           count(*)::int as made,
@@ -48,26 +41,5 @@ export async function queueFiguresFor(db: DbOrTx, filter: StatsFilter): Promise<
           ${lineOfCall(filter, 'c.call_sid')}
         group by c.queue`,
   );
-  const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
-  const queues = [...new Set([...waits.map((w) => w.queue), ...cbs.map((c) => c.queue)])].sort();
-  return queues.map((queue) => {
-    const w = waits.find((r) => r.queue === queue);
-    const c = cbs.find((r) => r.queue === queue);
-    const held = Number(w?.held ?? 0);
-    const abandoned = Number(w?.abandoned ?? 0);
-    return {
-      queue,
-      held,
-      medianWaitS: num(w?.median),
-      p90WaitS: num(w?.p90),
-      abandoned,
-      abandonRate: held ? abandoned / held : null,
-      turnedAway: Number(w?.turned_away ?? 0),
-      callbacksMade: Number(c?.made ?? 0),
-      callbacksAnswered: Number(c?.answered ?? 0),
-      callbacksFailed: Number(c?.failed ?? 0),
-      callbacksOpen: Number(c?.open ?? 0),
-      callbackAttempts: Number(c?.attempts ?? 0),
-    };
-  });
+  return combineQueueFigures(waits, cbs);
 }

@@ -103,6 +103,19 @@ describe('a report by speech', () => {
     expect(caller.enqueued()?.name).toBe('police-non-emergency');
   });
 
+  it('takes a house number from the keypad, then the street by speech', async () => {
+    const caller = t.caller({ from: '+14105550290' });
+    await caller.start();
+    await caller.press('1');
+    await caller.press('1');
+    await caller.say('pothole');
+    await caller.press('1');
+    await caller.press('1200#');
+    expect(caller.heard()).toMatch(/what street is number 1200 on/);
+    await caller.say('north charles');
+    expect(caller.heard()).toMatch(/I have 1200 North Charles Street/);
+  });
+
   it('accepts a park with a near-detail as the location', async () => {
     const caller = t.caller({ from: '+14105550204' });
     await caller.start();
