@@ -74,7 +74,6 @@ function prng(seed: number) {
     hex: (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join(''),
   };
 }
-type Random = ReturnType<typeof prng>;
 
 /** Share of a day's calls per hour, Baltimore time: a morning peak and a smaller afternoon one. */
 const HOURS = [0.4, 0.25, 0.2, 0.2, 0.3, 0.8, 2, 4.5, 7.5, 9, 9, 8.5, 7.5, 7.5, 7.5, 7, 6, 4.5, 3.2, 2.6, 2, 1.6, 1.1, 0.7];

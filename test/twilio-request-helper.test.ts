@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';

@@ -4,7 +4,7 @@
  * towards throughput and latency; calls still running at its end finish (so their sessions
  * close) and any error they meet still counts.
  */
-import { CallFailure, type CallContext, type CallKind, type CallResult } from './calls.js';
+import { CallFailure, pause, type CallContext, type CallKind, type CallResult } from './calls.js';
 import type { OnWebhook } from './transport.js';
 import type { Transport } from '../softphone/call-engine.js';
 import { Latencies, type LatencySummary } from './stats.js';
@@ -53,6 +53,8 @@ export interface PhaseResult {
   callsByKind: Partial<Record<CallKind, number>>;
   /** Report calls that joined a neighbour's open request (in the window). */
   merged: number;
+  /** The steps with the slowest p99 (each step's webhooks together, in the window). */
+  slowestSteps: { step: string; count: number; p50: number; p99: number }[];
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -69,10 +71,18 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
   const webhookCounts: Record<CallKind, number[]> = { report: [], status: [], police: [] };
   const callsByKind: Partial<Record<CallKind, number>> = {};
   let merged = 0;
+  const steps = new Map<string, Latencies>();
+  const onTurn = (step: string, ms: number) => {
+    const now = performance.now();
+    if (now < windowStart || now > windowEnd) return;
+    let seen = steps.get(step);
+    if (!seen) steps.set(step, (seen = new Latencies()));
+    seen.add(ms);
+  };
 
   const caller = async (index: number) => {
-    // Callers join over the first half second, not all in the same millisecond.
-    await sleep((index / options.calls) * 500);
+    // Callers join spread over the first half second (or the first pause, if longer).
+    await sleep((index / options.calls) * Math.max(500, options.thinkMs));
     while (performance.now() < windowEnd) {
       const kind = cb.nextKind(cb.confirmations);
       let callHooks = 0;
@@ -90,6 +100,7 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
         from: cb.nextNumber(),
         thinkMs: options.thinkMs,
         confirmations: cb.confirmations,
+        onTurn,
       };
       try {
         const result = await cb.place(kind, ctx);
@@ -115,7 +126,7 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
         // A failing service should not be hammered in a tight loop.
         await sleep(50);
       }
-      if (options.thinkMs > 0) await sleep(options.thinkMs);
+      await pause(options.thinkMs);
     }
   };
 
@@ -142,6 +153,11 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
     webhookCounts,
     callsByKind,
     merged,
+    slowestSteps: [...steps.entries()]
+      .map(([step, l]) => ({ step, count: l.count, ...l.summary() }))
+      .sort((a, b) => b.p99 - a.p99)
+      .slice(0, 5)
+      .map(({ step, count, p50, p99 }) => ({ step, count, p50, p99 })),
   };
 }
 
@@ -152,8 +168,8 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
 export function kindPicker(mix: Mix, needsConfirmation = true, random: () => number = Math.random) {
   const total = mix.report + mix.status + mix.police;
   return (confirmations: readonly string[]): CallKind => {
-    let r = random() * total;
-    const kind: CallKind = (r -= mix.report) < 0 ? 'report' : (r -= mix.status) < 0 ? 'status' : 'police';
+    const r = random() * total;
+    const kind: CallKind = r < mix.report ? 'report' : r < mix.report + mix.status ? 'status' : 'police';
     return kind === 'status' && needsConfirmation && confirmations.length === 0 ? 'report' : kind;
   };
 }

@@ -29,7 +29,6 @@ const ITEM_TAGS: Record<string, string> = {
 
 // XML 1.0 cannot carry these at all, escaped or not: a caller's stray control byte must not
 // make the whole document unreadable.
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };

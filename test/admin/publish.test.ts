@@ -117,7 +117,7 @@ describe('editing, publishing and rolling back the menu', () => {
     // A new step starts empty: the validator asks for its prompts.
     expect(res.json().problems).toContainEqual({ stepId: 'trees-goodbye', field: 'prompt.en', message: 'must not be empty' });
     draft = (await sam.get('/admin/api/draft')).json();
-    res = await sam.put('/admin/api/draft', { document: draft.document, expectedVersion: draft.version, op: { op: 'add-item', stepId: 'main-menu', field: 'options' } });
+    await sam.put('/admin/api/draft', { document: draft.document, expectedVersion: draft.version, op: { op: 'add-item', stepId: 'main-menu', field: 'options' } });
     draft = (await sam.get('/admin/api/draft')).json();
     const options = step(draft.document, 'main-menu').options;
     expect(options).toHaveLength(4);

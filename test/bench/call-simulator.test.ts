@@ -41,10 +41,6 @@ function context(app: FastifyInstance, confirmations: string[] = []) {
   return { ctx, sent };
 }
 
-async function session(callSid: string) {
-  const [row] = await t.database.db.select().from(callSessions).where(eq(callSessions.callSid, callSid));
-  return row;
-}
 
 describe('the bench call simulator', () => {
   it('files a report, reads back a valid confirmation number and ends the call with the status callback', async () => {
