@@ -28,10 +28,15 @@ export interface CallContext {
   publicBaseUrl: string;
   /** The caller's number: unique per call, so the line never recognises a repeat caller. */
   from: string;
-  /** Pause before each of the caller's answers (a person listening and speaking), in ms. */
+  /**
+   * Mean pause before each of the caller's answers (a person listening and speaking), in ms;
+   * each pause is drawn between half and one and a half of it, so callers never march in step.
+   */
   thinkMs: number;
   /** Confirmation numbers read back by earlier report calls, for status checks. */
   confirmations: string[];
+  /** Told how long each step of the call took (its webhooks, Redirects followed included). */
+  onTurn?: (step: string, ms: number) => void;
 }
 
 export interface CallResult {
@@ -76,6 +81,9 @@ export function randomReport(pick: [number, number, number] = [Math.random(), Ma
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A caller's pause: uniform between half and one and a half of the mean. */
+export const pause = (meanMs: number) => (meanMs > 0 ? sleep(meanMs * (0.5 + Math.random())) : Promise.resolve());
+
 /** One scripted caller: each answer is checked before the next input is sent. */
 class ScriptedCall {
   private heard: string[] = [];
@@ -102,14 +110,16 @@ class ScriptedCall {
   }
 
   async send(step: string, input: CallerInput, expect: RegExp | undefined, then: 'gather' | 'ended' | 'holding' = 'gather'): Promise<string> {
-    if (this.ctx.thinkMs > 0) await sleep(this.ctx.thinkMs);
+    await pause(this.ctx.thinkMs);
     return this.turn(step, () => this.engine.input(input), expect, then);
   }
 
   private async turn(step: string, act: () => Promise<void>, expect: RegExp | undefined, then: string): Promise<string> {
     this.heard = [];
+    const started = performance.now();
     try {
       await act();
+      this.ctx.onTurn?.(`${this.kind}: ${step}`, performance.now() - started);
     } catch (err) {
       throw new CallFailure(this.kind, step, (err as Error).message, this.heard.join(' '));
     }

@@ -45,6 +45,9 @@ export function formatRow(row: Row): string {
       (row.databaseCpu !== undefined ? `PostgreSQL ${(row.databaseCpu * 100).toFixed(0)}% (${row.databaseCpuMsPerWebhook!.toFixed(2)} ms per webhook), ` : '') +
       `client ${(row.clientCpu * 100).toFixed(0)}%; load average ${row.loadAverage.toFixed(1)}`,
   ];
+  if (row.server !== 'baseline' && r.slowestSteps.length) {
+    lines.push(`    slowest steps (p50 / p99 ms): ${r.slowestSteps.map((s) => `${s.step} ${ms(s.p50)} / ${ms(s.p99)}`).join('; ')}`);
+  }
   for (const e of r.errorExamples) {
     lines.push(`    !! ${e.kind} call, at "${e.step}": ${e.message}${e.heard ? `\n       heard: ${e.heard}` : ''}`);
   }
