@@ -10,7 +10,8 @@ import catalogueRoutes from './routes/catalogue.js';
 import flowRoutes from './routes/flow.js';
 import signInRoutes from './routes/sign-in.js';
 
-const CSP = [
+/** The console's content security policy: no inline script, nothing from elsewhere. */
+export const CONSOLE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -28,7 +29,7 @@ async function adminRoutes(app: FastifyInstance) {
     : {};
 
   app.addHook('onSend', async (request, reply) => {
-    reply.header('content-security-policy', CSP);
+    reply.header('content-security-policy', CONSOLE_CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');

@@ -8,18 +8,9 @@ import { cityStat, FIGURES, isFigure } from './figures.js';
 import { parseFilter } from './filter.js';
 import { areaOutlines } from './map.js';
 import { statsPage } from './page.js';
+import { CONSOLE_CSP } from '../admin/plugin.js';
 
 // The console's own policy; chart.js styles its canvas through the CSSOM, which style-src allows.
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
 
 /**
  * CityStat for signed-in console users (viewers and supervisors): the page at /admin/stats, all
@@ -28,7 +19,7 @@ const CSP = [
  */
 export default async function statsRoutes(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply) => {
-    reply.header('content-security-policy', CSP);
+    reply.header('content-security-policy', CONSOLE_CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { executeRows, openDatabase, type Database } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { callbacks, outbox } from '../../db/schema/index.js';
 import { newCallSid, twilioCallParams } from '../../scripts/softphone/call-params.js';
-import { createTestDatabase } from '../helpers/database.js';
+import { createTestDatabase, secondView } from '../helpers/database.js';
 import { assertValidTwiml, dialOf } from '../helpers/twiml.js';
 import { signedPost, TEST_AUTH_TOKEN, TEST_PUBLIC_BASE_URL } from '../helpers/twilio-request.js';
 import { createOutboxApp, type OutboxTestApp } from '../outbox/harness.js';
@@ -19,28 +19,21 @@ const ENV = { QUEUE_AGENTS: `police-non-emergency=${AGENTS.join(',')};operator=+
 
 let database: Database;
 /** The second instance's own pool on PostgreSQL; the same embedded database on PGlite. */
-let secondView: Database;
+let other: Database;
 let a: OutboxTestApp;
 let b: OutboxTestApp;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  if (database.kind === 'postgres') {
-    const [row] = await executeRows<{ name: string }>(database.db, sql`select current_database() as name`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${row!.name}`;
-    secondView = await openDatabase({ databaseUrl: url.toString(), dataDir: '', timeoutMs: 5000, poolSize: 5 });
-  } else {
-    secondView = database;
-  }
+  other = await secondView(database);
   a = await createOutboxApp({ ...ENV, LOG_LEVEL: 'silent' }, { database });
-  b = await createOutboxApp({ ...ENV, LOG_LEVEL: 'silent' }, { database: secondView });
+  b = await createOutboxApp({ ...ENV, LOG_LEVEL: 'silent' }, { database: other });
 });
 
 afterAll(async () => {
   await a?.close();
   await b?.close();
-  if (secondView && secondView !== database) await secondView.close();
+  if (other && other !== database) await other.close();
   await database?.close();
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { executeRows, openDatabase, type Database } from '../../db/client.js';
 import { pgliteTemplatePath } from './template-paths.js';
 
 /**
@@ -49,4 +50,17 @@ function adminOptions(url: URL) {
     password: url.password ? decodeURIComponent(url.password) : undefined,
     database: 'postgres',
   };
+}
+
+/**
+ * A second instance's view of a test database: its own pool on PostgreSQL (as another machine
+ * behind the load balancer would have), the same embedded database on PGlite. Close it only
+ * when it is not the database itself.
+ */
+export async function secondView(database: Database): Promise<Database> {
+  if (database.kind !== 'postgres') return database;
+  const [row] = await executeRows<{ name: string }>(database.db, sql`select current_database() as name`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${row!.name}`;
+  return openDatabase({ databaseUrl: url.toString(), dataDir: '', timeoutMs: 5000, poolSize: 5 });
 }

@@ -1,32 +1,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openDatabase, executeRows, type Database } from '../../db/client.js';
-import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
 import { outbox } from '../../db/schema/index.js';
 import { enqueueOutbox } from '../../src/outbox/enqueue.js';
-import { createTestDatabase } from '../helpers/database.js';
+import { createTestDatabase, secondView } from '../helpers/database.js';
 import { created, createOutboxApp, type OutboxTestApp } from './harness.js';
 
 const MESSAGES = 60;
 let database: Database;
 /** The second app's view of the same database: the same PGlite, or a second pool on PostgreSQL. */
-let secondView: Database;
+let other: Database;
 let a: OutboxTestApp;
 let b: OutboxTestApp;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  if (database.kind === 'postgres') {
-    const [row] = await executeRows<{ name: string }>(database.db, sql`select current_database() as name`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${row!.name}`;
-    secondView = await openDatabase({ databaseUrl: url.toString(), dataDir: '', timeoutMs: 5000, poolSize: 5 });
-  } else {
-    secondView = database;
-  }
+  other = await secondView(database);
   // Small batches and slow sends, so the two workers' rounds interleave.
   a = await createOutboxApp({ OUTBOX_BATCH: '4' }, { database });
-  b = await createOutboxApp({ OUTBOX_BATCH: '4' }, { database: secondView });
+  b = await createOutboxApp({ OUTBOX_BATCH: '4' }, { database: other });
   for (const t of [a, b]) {
     t.http.answerWith(async (request) => {
       await new Promise((r) => setTimeout(r, 2 + Math.random() * 8));
@@ -38,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await a?.close();
   await b?.close();
-  if (secondView && secondView !== database) await secondView.close();
+  if (other && other !== database) await other.close();
   await database?.close();
 });
 
