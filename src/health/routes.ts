@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { withTimeout } from '../lib/with-timeout.js';
 
 /** Liveness and readiness for load balancers and orchestrators. */
 export default async function healthRoutes(app: FastifyInstance) {
@@ -13,14 +14,4 @@ export default async function healthRoutes(app: FastifyInstance) {
       return reply.code(503).send({ status: 'unavailable', database: app.database.kind });
     }
   });
-}
-
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

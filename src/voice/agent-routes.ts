@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
-import { withTimeout } from '../health/routes.js';
+import { withTimeout } from '../lib/with-timeout.js';
 import { agentRoster } from '../queue/agents.js';
 import { finishCallbackAttempt, nextForAgent, type AgentTurn } from '../queue/agent-turn.js';
 import { callSidOf, type WebhookBody } from './input.js';

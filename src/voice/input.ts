@@ -11,6 +11,8 @@ export function callSidOf(body: WebhookBody): string | undefined {
 
 /** What the caller did, from a Gather action (or the Redirect after it, on silence). */
 export function callerInput(body: WebhookBody, silence: boolean): Exclude<CallerInput, { kind: 'enter' }> {
+  // The Redirect after a Gather: Twilio reached it because the caller said and pressed nothing.
+  if (silence) return { kind: 'silence' };
   const digits = typeof body.Digits === 'string' ? body.Digits.trim() : '';
   if (digits) {
     // Keys only; a huge or odd string is treated as an answer we cannot use, not as silence.
@@ -21,6 +23,6 @@ export function callerInput(body: WebhookBody, silence: boolean): Exclude<Caller
     const c = typeof body.Confidence === 'string' ? Number.parseFloat(body.Confidence) : Number.NaN;
     return { kind: 'speech', text: speech, confidence: Number.isFinite(c) && c >= 0 && c <= 1 ? c : undefined };
   }
-  if (silence || !('Digits' in body || 'SpeechResult' in body)) return { kind: 'silence' };
+  // An action with nothing usable in it.
   return { kind: 'silence' };
 }

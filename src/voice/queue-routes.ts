@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Language } from '../flow/schema.js';
-import { withTimeout } from '../health/routes.js';
+import { withTimeout } from '../lib/with-timeout.js';
 import { CALLBACK_STAGES, MAX_TRIES, type CallbackStage, type DialogueInput } from '../queue/callback-dialogue.js';
 import { callbackTurn, type CallbackTurn } from '../queue/callback-request.js';
 import { countParam } from '../queue/estimate.js';

@@ -3,7 +3,7 @@ import { continueCall, startCall, type CallDeps, type TurnAnswer } from '../flow
 import { endSession } from '../flow/sessions.js';
 import { handlers } from '../flow/handlers.js';
 import type { Language } from '../flow/schema.js';
-import { withTimeout } from '../health/routes.js';
+import { withTimeout } from '../lib/with-timeout.js';
 import { resolveAuthToken } from './auth-token.js';
 import { emptyTwiml, technicalTroubleTwiml } from './fallback-twiml.js';
 import { callSidOf, callerInput, type WebhookBody } from './input.js';
