@@ -2,6 +2,7 @@
  * Requests signed exactly as Twilio signs them, sent with app.inject(), and a TestCaller that
  * drives a whole call through the service the way Twilio would.
  */
+import { assertValidTwiml } from './twiml.js';
 import type { FastifyInstance, LightMyRequestResponse as InjectResponse } from 'fastify';
 import { CallEngine, type CallEvent, type CallEngineOptions, type Transport } from '../../scripts/softphone/call-engine.js';
 import { twilioCallParams, type CallParamsInput } from '../../scripts/softphone/call-params.js';
@@ -68,8 +69,15 @@ export async function signedRequest(app: FastifyInstance, options: SignedRequest
 }
 
 /** POSTs form parameters with the X-Twilio-Signature Twilio would send for publicBaseUrl + url. */
-export function signedPost(app: FastifyInstance, options: Omit<SignedRequestOptions, 'method'>): Promise<InjectResponse> {
-  return signedRequest(app, { ...options, method: 'POST' });
+export async function signedPost(app: FastifyInstance, options: Omit<SignedRequestOptions, 'method'>): Promise<InjectResponse> {
+  const response = await signedRequest(app, { ...options, method: 'POST' });
+  // Every TwiML answer a test receives is held to the verbs, nesting and attributes twilio's own
+  // declarations allow (TestCaller's engine checks its own). Hold documents (queue and agent
+  // routes) may end in a Gather: Twilio replays them.
+  if (response.statusCode === 200 && String(response.headers['content-type'] ?? '').includes('xml')) {
+    assertValidTwiml(response.body, /\/voice\/(queue|agent)\//.test(options.url) ? { gatherFallthrough: 'none' } : {});
+  }
+  return response;
 }
 
 /** A Transport for CallEngine that answers through app.inject(). */
