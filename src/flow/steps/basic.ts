@@ -1,6 +1,6 @@
 import type { StepHandler } from '../types.js';
 import type { StepOf } from '../schema.js';
-import { normaliseSpeech, yesNoHints, yesOrNo } from '../phrases.js';
+import { normaliseSpeech, phrase, yesNoHints, yesOrNo } from '../phrases.js';
 import { clampSpeech } from '../speech.js';
 
 /** Says something and moves on. */
@@ -89,9 +89,10 @@ export const confirm: StepHandler<StepOf<'confirm'>> = {
   },
 };
 
-export function yesNoReply(question: string, language: 'en' | 'es') {
+/** A yes/no question, always followed by how to answer it: keypad callers need the keys. */
+function yesNoReply(question: string, language: 'en' | 'es') {
   return {
-    say: [question],
+    say: [question, phrase('yesNo', language)],
     gather: { input: 'dtmf speech' as const, numDigits: 1, hints: yesNoHints(language) },
   };
 }
