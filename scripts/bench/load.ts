@@ -1,8 +1,8 @@
 /**
  * A closed loop of simulated callers: each places one whole call after another (the kind drawn
- * from the mix) until the phase ends. Only what completes inside the measured window counts
- * towards throughput and latency; calls still running at its end finish (so their sessions
- * close) and any error they meet still counts.
+ * from the mix) until the phase ends. Throughput counts what completes inside the measured
+ * window, latency the webhooks sent and answered inside it; calls still running at its end
+ * finish (so their sessions close) and any error they meet still counts.
  */
 import { CallFailure, pause, type CallContext, type CallKind, type CallResult } from './calls.js';
 import type { OnWebhook } from './transport.js';
@@ -72,9 +72,12 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
   const callsByKind: Partial<Record<CallKind, number>> = {};
   let merged = 0;
   const steps = new Map<string, Latencies>();
+  // A webhook's latency counts when it was sent inside the window (and answered by its end):
+  // one sent during the warm-up carries the warm-up's queue into the figures.
+  const inWindow = (sent: number, answered: number) => sent >= windowStart && answered <= windowEnd;
   const onTurn = (step: string, ms: number) => {
     const now = performance.now();
-    if (now < windowStart || now > windowEnd) return;
+    if (!inWindow(now - ms, now)) return;
     let seen = steps.get(step);
     if (!seen) steps.set(step, (seen = new Latencies()));
     seen.add(ms);
@@ -89,10 +92,9 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
       const onWebhook: OnWebhook = (ms) => {
         callHooks++;
         const now = performance.now();
-        if (now >= windowStart && now <= windowEnd) {
-          webhooks++;
-          latencies.add(ms);
-        }
+        // Throughput counts every answer given inside the window; latency only those sent in it.
+        if (now >= windowStart && now <= windowEnd) webhooks++;
+        if (inWindow(now - ms, now)) latencies.add(ms);
       };
       const ctx: CallContext = {
         transport: cb.transportFor(onWebhook),
@@ -154,7 +156,7 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
     callsByKind,
     merged,
     slowestSteps: [...steps.entries()]
-      .map(([step, l]) => ({ step, count: l.count, ...l.summary() }))
+      .map(([step, l]) => ({ step, ...l.summary() }))
       .sort((a, b) => b.p99 - a.p99)
       .slice(0, 5)
       .map(({ step, count, p50, p99 }) => ({ step, count, p50, p99 })),

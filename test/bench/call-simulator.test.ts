@@ -129,3 +129,35 @@ describe('the baseline server', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('a phase window', () => {
+  it('counts in latency only the webhooks sent inside it, and in throughput every answer given inside it', async () => {
+    // One caller; the phase's very first webhook is slow (sent in the warm-up, answered in the
+    // window), every later one quick.
+    let sent = 0;
+    const result = await runPhase(
+      { calls: 1, thinkMs: 0, warmupS: 0.3, durationS: 0.6, drainS: 2 },
+      {
+        transportFor: (onWebhook) => async () => {
+          const ms = sent++ === 0 ? 450 : 5;
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          onWebhook(ms, 200);
+          return { status: 200, contentType: 'text/xml', body: '<Response/>' };
+        },
+        publicBaseUrl: TEST_PUBLIC_BASE_URL,
+        confirmations: [],
+        nextKind: () => 'report',
+        nextNumber: () => '+14105550100',
+        place: async (kind, ctx) => {
+          for (let i = 0; i < 3; i++) await ctx.transport({ method: 'POST', url: `${TEST_PUBLIC_BASE_URL}/voice/step`, params: {} });
+          return { kind };
+        },
+      },
+    );
+    expect(result.errors).toBe(0);
+    expect(result.latency.max).toBeLessThan(450);
+    expect(result.latency.p50).toBeGreaterThanOrEqual(5);
+    // The slow answer came inside the window: it is throughput, not latency.
+    expect(result.webhooks).toBeGreaterThan(result.latency.count);
+  });
+});
