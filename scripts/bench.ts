@@ -81,7 +81,7 @@ const PLAIN_SIZES: CallSizes = { report: [12], status: [6], police: [6] };
 
 async function measure(server: Server, phase: Phase, started: Started, options: BenchOptions, sizes: CallSizes, workDir: string): Promise<Row> {
   const { child } = started;
-  const calls = server === 'baseline' ? Math.max(options.calls.postgres, options.calls.pglite) : options.calls[server];
+  const calls = phase === 'saturated' && server === 'pglite' ? options.pgliteSaturatedCalls : options.calls;
   const thinkMs = phase === 'paced' ? options.thinkMs : 0;
   const transport = timedTransport({
     origin: `http://127.0.0.1:${child.port}`,
@@ -217,7 +217,7 @@ async function main(): Promise<number> {
     if (rows.some((r) => r.result.errors > 0)) keepWorkDir = true;
     await cleanUp();
   }
-  console.log(`\n${formatSummary(rows, options)}`);
+  console.log(`\n${formatSummary(rows)}`);
   return rows.some((r) => r.result.errors > 0) ? 1 : 0;
 }
 

@@ -37,6 +37,19 @@ export interface CallContext {
   confirmations: string[];
   /** Told how long each step of the call took (its webhooks, Redirects followed included). */
   onTurn?: (step: string, ms: number) => void;
+  /**
+   * When the phase is over (a performance.now() time): a caller still on the line then hangs up
+   * before their next answer, as people do, instead of keeping the bench waiting for the rest.
+   */
+  hangUpAt?: number;
+}
+
+/** Thrown when the caller hung up at the end of the phase: neither a completed call nor an error. */
+export class HungUpAtPhaseEnd extends Error {
+  constructor() {
+    super('the caller hung up at the end of the phase');
+    this.name = 'HungUpAtPhaseEnd';
+  }
 }
 
 export interface CallResult {
@@ -111,6 +124,11 @@ class ScriptedCall {
 
   async send(step: string, input: CallerInput, expect: RegExp | undefined, then: 'gather' | 'ended' | 'holding' = 'gather'): Promise<string> {
     await pause(this.ctx.thinkMs);
+    if (this.ctx.hangUpAt !== undefined && performance.now() >= this.ctx.hangUpAt && input.kind !== 'hangup') {
+      // Twilio's status callback closes the session, as for any caller who hangs up.
+      await this.turn('hang up at the end of the phase', () => this.engine.input({ kind: 'hangup' }), undefined, 'ended');
+      throw new HungUpAtPhaseEnd();
+    }
     return this.turn(step, () => this.engine.input(input), expect, then);
   }
 

@@ -1,10 +1,11 @@
 /**
  * A closed loop of simulated callers: each places one whole call after another (the kind drawn
  * from the mix) until the phase ends. Throughput counts what completes inside the measured
- * window, latency the webhooks sent and answered inside it; calls still running at its end
- * finish (so their sessions close) and any error they meet still counts.
+ * window, latency the webhooks sent and answered inside it. A caller still on the line when the
+ * window ends hangs up before their next answer (the status callback closes the session); an
+ * answer still awaited is waited for, and any error met after the window still counts.
  */
-import { CallFailure, pause, type CallContext, type CallKind, type CallResult } from './calls.js';
+import { CallFailure, HungUpAtPhaseEnd, pause, type CallContext, type CallKind, type CallResult } from './calls.js';
 import type { OnWebhook } from './transport.js';
 import type { Transport } from '../softphone/call-engine.js';
 import { Latencies, type LatencySummary } from './stats.js';
@@ -103,6 +104,7 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
         thinkMs: options.thinkMs,
         confirmations: cb.confirmations,
         onTurn,
+        hangUpAt: windowEnd,
       };
       try {
         const result = await cb.place(kind, ctx);
@@ -115,6 +117,7 @@ export async function runPhase(options: PhaseOptions, cb: PhaseCallbacks): Promi
         }
         webhookCounts[kind].push(callHooks);
       } catch (err) {
+        if (err instanceof HungUpAtPhaseEnd) break;
         errors++;
         if (errorExamples.length < 5) {
           const failure = err instanceof CallFailure ? err : undefined;

@@ -8,8 +8,17 @@ export type Phase = (typeof PHASES)[number];
 export interface BenchOptions {
   targets: Target[];
   phases: Phase[];
-  /** Concurrent calls per target. */
-  calls: Record<Target, number>;
+  /**
+   * Callers on the line at once: in the paced phase on every server (each pausing like a person,
+   * so these are concurrent calls), and in the saturated phase on PostgreSQL and the baseline.
+   */
+  calls: number;
+  /**
+   * Callers in PGlite's saturated phase. PGlite runs one statement at a time in the service's
+   * own thread: 10 callers without pauses already keep it at its ceiling, and each caller more
+   * only queues (latency grows as callers / throughput, throughput does not).
+   */
+  pgliteSaturatedCalls: number;
   /** The paced phase's pause before each answer; the saturated phase has none. */
   thinkMs: number;
   warmupS: number;
@@ -28,8 +37,9 @@ export interface BenchOptions {
 
 export const USAGE = `npm run bench -- [options]   (each option also reads from the environment variable shown)
 
-  --calls N            concurrent calls on PostgreSQL and PGlite            BENCH_CALLS     (200)
-  --pglite-calls N     concurrent calls on PGlite                           BENCH_PGLITE_CALLS (50)
+  --calls N            callers at once: the paced phase on every server,    BENCH_CALLS     (200)
+                       the saturated phase on PostgreSQL and the baseline
+  --pglite-calls N     callers at once in PGlite's saturated phase          BENCH_PGLITE_CALLS (10)
   --duration S         seconds measured per phase                           BENCH_DURATION_S (10)
   --warmup S           seconds before each phase's window (not counted)     BENCH_WARMUP_S  (3)
   --think-ms MS        paced phase: a caller's pause before each answer     BENCH_THINK_MS  (1000)
@@ -88,10 +98,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
   return {
     targets,
     phases: list('--phases', flags.phases ?? env.BENCH_PHASES, PHASES, [...PHASES]),
-    calls: {
-      postgres: calls,
-      pglite: positiveInt('--pglite-calls', flags['pglite-calls'] ?? env.BENCH_PGLITE_CALLS, flags.calls ?? env.BENCH_CALLS ? calls : 50),
-    },
+    calls,
+    pgliteSaturatedCalls: positiveInt('--pglite-calls', flags['pglite-calls'] ?? env.BENCH_PGLITE_CALLS, 10),
     thinkMs: positiveInt('--think-ms', flags['think-ms'] ?? env.BENCH_THINK_MS, 1000, 0),
     warmupS: positiveInt('--warmup', flags.warmup ?? env.BENCH_WARMUP_S, 3, 0),
     durationS: positiveInt('--duration', flags.duration ?? env.BENCH_DURATION_S, 10),

@@ -1,5 +1,5 @@
 import type { PhaseResult } from './load.js';
-import type { BenchOptions, Phase } from './options.js';
+import type { Phase } from './options.js';
 
 export interface Row {
   server: 'pglite' | 'postgres' | 'baseline';
@@ -59,7 +59,7 @@ function find(rows: Row[], server: Row['server'], phase: Phase) {
 }
 
 /** The figures side by side, as a Markdown table, then each target checked. */
-export function formatSummary(rows: Row[], options: BenchOptions): string {
+export function formatSummary(rows: Row[]): string {
   const out = [
     '| server | phase | calls | calls/s | webhooks/s | vs baseline | p50 ms | p95 ms | p99 ms | max ms | errors | peak memory | server CPU | CPU ms/webhook | PostgreSQL CPU ms/webhook | client CPU | load avg |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -80,9 +80,13 @@ export function formatSummary(rows: Row[], options: BenchOptions): string {
   const saturated = (server: Row['server']) => find(rows, server, 'saturated');
   const baseline = saturated('baseline');
   const pg = rows.filter((r) => r.server === 'postgres');
+  const paced = find(rows, 'postgres', 'paced');
+  if (paced) {
+    // Concurrent calls are callers who pause like people: the paced phase. The saturated phase
+    // has as many webhooks in flight at once, which is many times more calls.
+    check(paced.result.latency.p99 < 50, `PostgreSQL: p99 webhook latency under 50 ms with ${paced.calls} concurrent calls (paced: ${ms(paced.result.latency.p99)} ms)`);
+  }
   if (pg.length) {
-    const worstP99 = Math.max(...pg.map((r) => r.result.latency.p99));
-    check(worstP99 < 50, `PostgreSQL: p99 webhook latency under 50 ms with ${options.calls.postgres} concurrent calls (worst phase: ${ms(worstP99)} ms)`);
     const sat = saturated('postgres');
     if (sat && baseline) {
       const ratio = sat.result.webhooksPerSecond / baseline.result.webhooksPerSecond;

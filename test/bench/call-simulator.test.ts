@@ -11,7 +11,7 @@ import { injectTransport, signedPost, twilioCallParams, TEST_AUTH_TOKEN, TEST_PU
 import { callSessions, serviceRequests } from '../../db/schema/index.js';
 import { isValidConfirmation } from '../../src/requests/confirmation.js';
 import { baselineCall, policeCall, randomReport, reportCall, statusCall, type CallContext } from '../../scripts/bench/calls.js';
-import { buildBaselineApp } from '../../scripts/bench/baseline-app.js';
+import { BASELINE_TWIML, buildBaselineApp } from '../../scripts/bench/baseline-app.js';
 import { kindPicker, runPhase } from '../../scripts/bench/load.js';
 import type { Transport } from '../../scripts/softphone/call-engine.js';
 
@@ -159,5 +159,32 @@ describe('a phase window', () => {
     expect(result.latency.p50).toBeGreaterThanOrEqual(5);
     // The slow answer came inside the window: it is throughput, not latency.
     expect(result.webhooks).toBeGreaterThan(result.latency.count);
+  });
+
+  it('has callers still on the line at its end hang up (the status callback) instead of finishing their calls', async () => {
+    const requests: string[] = [];
+    const started = performance.now();
+    const result = await runPhase(
+      { calls: 2, thinkMs: 50, warmupS: 0, durationS: 0.4, drainS: 5 },
+      {
+        transportFor: (onWebhook) => async (request) => {
+          requests.push(request.url.includes('/voice/status') ? `status ${request.params.CallStatus}` : 'answer');
+          onWebhook(1, 200);
+          return { status: 200, contentType: 'text/xml', body: BASELINE_TWIML };
+        },
+        publicBaseUrl: TEST_PUBLIC_BASE_URL,
+        confirmations: [],
+        nextKind: () => 'report',
+        nextNumber: () => '+14105550101',
+        // A call of 100 answers at ~50 ms each would take 5 s: ten times the window.
+        place: (_kind, ctx) => baselineCall(ctx, 100),
+      },
+    );
+    expect(result.errors).toBe(0);
+    expect(result.callsCompleted).toBe(0);
+    expect(performance.now() - started).toBeLessThan(2000);
+    // Each caller's last request was the status callback of a completed (hung-up) call.
+    expect(requests.filter((r) => r === 'status completed')).toHaveLength(2);
+    expect(requests.at(-1)).toBe('status completed');
   });
 });
