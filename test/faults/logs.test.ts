@@ -8,9 +8,11 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
+import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { AccessLog } from '../../src/access-log.js';
 import { loadConfig } from '../../src/config.js';
 import { loggerOptions } from '../../src/logging.js';
 import type { Database } from '../../db/client.js';
@@ -141,5 +143,27 @@ describe('the access log', () => {
     expect(lines.slice(before).join('\n')).not.toContain('secret-in-a-query');
     // Fastify's own pair of lines is off: nothing else was written for this request.
     expect(written.filter((entry) => /incoming request|request completed/.test(String(entry.msg)))).toEqual([]);
+  });
+
+  it("keeps Fastify's error log for a request that fails", async () => {
+    const errorLines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        errorLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const bare = Fastify({ loggerInstance: pino(loggerOptions('info'), stream), logController: new AccessLog() });
+    bare.get('/broken', async () => {
+      throw new Error('an injected handler failure');
+    });
+    try {
+      expect((await bare.inject({ method: 'GET', url: '/broken' })).statusCode).toBe(500);
+    } finally {
+      await bare.close();
+    }
+    const entries = errorLines.map((line) => JSON.parse(line) as { level: number; msg: string; statusCode?: number; err?: { message: string } });
+    expect(entries.some((e) => e.level === 50 && e.err?.message === 'an injected handler failure')).toBe(true);
+    expect(entries.filter((e) => e.msg === 'request')).toMatchObject([{ statusCode: 500 }]);
   });
 });
