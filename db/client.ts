@@ -12,7 +12,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema/index.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { pgliteOfTransaction, runPrepared, StatementPGlite } from './pglite-statements.js';
+import { StatementPGlite } from './pglite-statements.js';
 
 export type Schema = typeof schema;
 /** The drizzle database, whichever driver is behind it. */
@@ -71,12 +71,9 @@ export async function runStatement<T>(db: DbOrTx, text: string, params: unknown[
     }
   }
   const client: unknown = (db._.session as unknown as { client: unknown }).client;
-  // Inside a transaction on PGlite: a named statement in one protocol message (db/pglite-statements.ts).
-  const pglite = pgliteOfTransaction(client);
-  if (pglite) return runPrepared<T>(pglite, text, params);
-  // Otherwise PGlite straight, not through drizzle: drizzle hands PGlite a parser table on every
-  // query, which PGlite merges into its own ~350 parsers each time; that merge was the largest
-  // single cost of a webhook on PGlite (0.33 → 0.19 ms a statement).
+  // PGlite straight, not through drizzle: drizzle hands PGlite a parser table on every query,
+  // which PGlite merges into its own ~350 parsers each time (0.33 → 0.19 ms a statement). Inside
+  // a transaction this is a prepared statement in one protocol message (db/pglite-statements.ts).
   if (isPgliteClient(client)) return (await client.query<T>(text, params)).rows;
   return rowsOf<T>(await db._.session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute());
 }

@@ -1,78 +1,102 @@
-import { PGlite, protocol, type Transaction } from '@electric-sql/pglite';
+import { PGlite, protocol, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 /**
- * Prepared statements for PGlite, sent as one protocol message.
+ * Prepared statements for PGlite's transactions, sent as one protocol message.
  *
  * PGlite's own `query()` runs the extended protocol one message at a time (Parse, Describe,
  * Bind, Describe, Execute, Sync: six trips into the WebAssembly backend), and parses and plans
- * the text again on every call. Here each fixed text is parsed once under a name of its own,
- * and every later call sends Bind, Describe, Execute and Sync together: measured 0.16 ms for a
- * session's lock and save together, against 0.45 ms through `query()` and 0.91 ms through drizzle.
+ * the text again on every call; through drizzle it also merges a parser table into PGlite's ~350
+ * parsers each time. Here each text is parsed once per database under a name of its own (with a
+ * Describe that tells its parameters' types), and every later call sends Bind, Describe, Execute
+ * and Sync together: measured 0.16 ms for a session's lock and save together, against 0.45 ms
+ * through `query()` and 0.91 ms through drizzle.
  *
- * Only inside a transaction of a {@link StatementPGlite}: `execProtocol` takes none of PGlite's
- * locks, and a transaction holds the one every other query waits for, so nothing can come
- * between. Outside one, the caller uses `query()`, which waits its turn.
+ * Only inside a transaction: `execProtocol` takes none of PGlite's locks, and a transaction holds
+ * the one every other query waits for, so nothing can come between. Parameters are serialized
+ * and values parsed by PGlite's own serializers and parsers, as `query()` would.
  */
 
 const { serialize } = protocol;
 
-/** Which PGlite a transaction object belongs to (PGlite's Transaction does not say). */
-const owners = new WeakMap<Transaction, PGlite>();
-/** Statement names by text, per database: a name exists on the backend once its Parse succeeded. */
-const names = new WeakMap<PGlite, Map<string, string>>();
+interface Prepared {
+  name: string;
+  /** The type of each parameter, as the backend inferred it at Parse. */
+  paramTypes: number[];
+}
+
+/** Statements by text, per database: a name exists on the backend once its Parse succeeded. */
+const statements = new WeakMap<PGlite, Map<string, Prepared>>();
 let nameCount = 0;
 
-/** PGlite whose transactions can run prepared statements (see {@link pgliteOfTransaction}). */
+type Parser = (value: string, typeId: number) => unknown;
+type Serializer = (value: unknown) => string;
+
+/** What `query()` options the one-message road honours; any other option takes PGlite's road. */
+const HANDLED_OPTIONS = new Set(['rowMode', 'parsers', 'serializers']);
+
+/** PGlite whose transactions run every query as a prepared statement in one message. */
 export class StatementPGlite extends PGlite {
   override transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
-    return super.transaction((tx) => {
-      owners.set(tx, this);
-      return callback(tx);
-    });
+    return super.transaction((tx) => callback(preparedTransaction(this, tx)));
   }
 }
 
-/** The database a live transaction object belongs to, when it is a StatementPGlite's. */
-export function pgliteOfTransaction(client: unknown): PGlite | undefined {
-  const owner = owners.get(client as Transaction);
-  return owner && !(client as Transaction).closed ? owner : undefined;
+/** `tx` with its `query()` on the one-message road; everything else is PGlite's own. */
+function preparedTransaction(pglite: PGlite, tx: Transaction): Transaction {
+  return {
+    query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
+      const handled = !options || Object.keys(options).every((key) => HANDLED_OPTIONS.has(key));
+      // A closed transaction's query() throws as PGlite's would.
+      if (tx.closed || !handled) return tx.query<T>(text, params, options);
+      return runPrepared<T>(pglite, text, params, options);
+    },
+    sql: (strings, ...params) => tx.sql(strings, ...params),
+    exec: (text, options) => tx.exec(text, options),
+    rollback: () => tx.rollback(),
+    listen: (channel, callback) => tx.listen(channel, callback),
+    get closed() {
+      return tx.closed;
+    },
+  };
 }
 
 /**
- * Runs `text` with `$1…` parameters inside a transaction of `pglite` and returns its rows as
- * objects, each value parsed by PGlite's parser for its type (as `query()` would).
+ * One statement at a time: `execProtocol` keeps the messages of the call under way in the
+ * database object, so two at once (a step's `Promise.all`) would mix their answers. PGlite's
+ * query lock is free inside a transaction between its queries, and is what `query()` takes.
  */
-export async function runPrepared<T>(pglite: PGlite, text: string, params: readonly unknown[]): Promise<T[]> {
-  let known = names.get(pglite);
-  if (!known) names.set(pglite, (known = new Map()));
-  let name = known.get(text);
-  const parts: Uint8Array[] = [];
-  if (!name) {
-    // A fresh name each time a text is parsed: a Parse that failed left no statement behind,
-    // and one that succeeded before a later message failed must not be parsed again by name.
-    name = `b311_${++nameCount}`;
-    parts.push(serialize.parse({ name, text }));
-  }
-  parts.push(
-    serialize.bind({ statement: name, values: params.map(asText) }),
-    serialize.describe({ type: 'P' }),
-    serialize.execute({}),
-    serialize.sync(),
-  );
-  const { messages } = await pglite.execProtocol(concat(parts), { syncToFs: false });
-  known.set(text, name);
-  return rowsOf<T>(messages, pglite.parsers);
+function runPrepared<T>(pglite: PGlite, text: string, params: readonly unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
+  return pglite.runExclusive(() => prepareAndRun<T>(pglite, text, params, options));
 }
 
-/** Parameters in the text format: the backend converts them to each parameter's type. */
-function asText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (value instanceof Date) return value.toISOString();
-  // Anything else has no single text form: JSON goes in as a string cast with ::jsonb.
-  throw new TypeError(`runStatement parameters are strings, numbers, booleans, dates or null; got ${typeof value}`);
+async function prepareAndRun<T>(pglite: PGlite, text: string, params: readonly unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
+  let known = statements.get(pglite);
+  if (!known) statements.set(pglite, (known = new Map()));
+  let statement = known.get(text);
+  if (!statement) {
+    // A fresh name each time a text is parsed: a Parse that failed left nothing behind.
+    const name = `b311_${++nameCount}`;
+    const { messages } = await pglite.execProtocol(
+      concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      { syncToFs: false },
+    );
+    const description = messages.find((m) => m.name === 'parameterDescription') as { dataTypeIDs: number[] } | undefined;
+    statement = { name, paramTypes: description?.dataTypeIDs ?? [] };
+    known.set(text, statement);
+  }
+  const serializers = pglite.serializers as Record<number, Serializer>;
+  const own = options?.serializers as Record<number, Serializer> | undefined;
+  const values = params.map((value, i) => {
+    if (value === null || value === undefined) return null;
+    const type = statement.paramTypes[i]!;
+    const serializer = own?.[type] ?? serializers[type];
+    return serializer ? serializer(value) : String(value);
+  });
+  const { messages } = await pglite.execProtocol(
+    concat([serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+    { syncToFs: false },
+  );
+  return resultsOf<T>(messages, pglite.parsers as Record<number, Parser>, options);
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {
@@ -92,23 +116,31 @@ interface Field {
   dataTypeID: number;
 }
 
-function rowsOf<T>(messages: readonly { name: string }[], parsers: Record<number | string, (value: string, typeId?: number) => unknown>): T[] {
+/** The rows as `query()` gives them: objects, or arrays with `rowMode: 'array'`. */
+function resultsOf<T>(messages: readonly { name: string }[], parsers: Record<number, Parser>, options: QueryOptions | undefined): Results<T> {
+  const own = options?.parsers as Record<number, Parser> | undefined;
+  const asArrays = options?.rowMode === 'array';
   let fields: Field[] = [];
-  const rows: T[] = [];
+  let affectedRows = 0;
+  const rows: unknown[] = [];
   for (const message of messages) {
     if (message.name === 'rowDescription') {
       fields = (message as unknown as { fields: Field[] }).fields;
     } else if (message.name === 'dataRow') {
-      const values = (message as unknown as { fields: (string | null)[] }).fields;
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < fields.length; i++) {
-        const { name, dataTypeID } = fields[i]!;
-        const value = values[i];
-        const parse = parsers[dataTypeID];
-        row[name] = value === null || value === undefined ? null : parse ? parse(value, dataTypeID) : value;
-      }
-      rows.push(row as T);
+      const raw = (message as unknown as { fields: (string | null)[] }).fields;
+      const values = fields.map(({ dataTypeID }, i) => {
+        const value = raw[i];
+        if (value === null || value === undefined) return null;
+        const parse = own?.[dataTypeID] ?? parsers[dataTypeID];
+        return parse ? parse(value, dataTypeID) : value;
+      });
+      rows.push(asArrays ? values : Object.fromEntries(fields.map((field, i) => [field.name, values[i]])));
+    } else if (message.name === 'commandComplete') {
+      // "INSERT 0 1", "UPDATE 3": the count of rows a write touched is the last word.
+      const words = (message as unknown as { text: string }).text.split(' ');
+      const count = Number(words.at(-1));
+      if (['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(words[0]!) && Number.isFinite(count)) affectedRows += count;
     }
   }
-  return rows;
+  return { rows: rows as T[], fields: fields.map(({ name, dataTypeID }) => ({ name, dataTypeID })), affectedRows };
 }

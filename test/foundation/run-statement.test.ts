@@ -41,6 +41,17 @@ describe(`runStatement (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
     expect(many).toEqual([{ g: 1 }, { g: 2 }, { g: 3 }]);
   });
 
+  it('answers queries sent at once inside a transaction each with its own rows', async () => {
+    const [a, b, c] = await database.db.transaction((tx) =>
+      Promise.all([
+        runStatement<{ v: string }>(tx, `select $1::text as v`, ['first']),
+        runStatement<{ n: number }>(tx, `select count(*)::int as n from generate_series(1, $1::int)`, [7]),
+        runStatement<{ v: string }>(tx, `select $1::text as v`, ['third']),
+      ]),
+    );
+    expect([a, b, c]).toEqual([[{ v: 'first' }], [{ n: 7 }], [{ v: 'third' }]]);
+  });
+
   it('writes inside the transaction and is undone by its rollback', async () => {
     const insert = `insert into statement_probe (id, note) values ($1, $2) returning id`;
     await database.db.transaction(async (tx) => {
