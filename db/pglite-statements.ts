@@ -31,6 +31,15 @@ let nameCount = 0;
 type Parser = (value: string, typeId: number) => unknown;
 type Serializer = (value: unknown) => string;
 
+/**
+ * What is worth preparing. A prepared statement lives in the backend's memory as long as the
+ * database is open: the hot path is a few dozen texts, so a text with more parameters than this
+ * (a bulk insert while seeding) or past this many texts (SQL built with values in it) takes
+ * PGlite's own road instead of growing that memory for ever.
+ */
+export const MAX_PREPARED_PARAMS = 100;
+export const MAX_PREPARED_STATEMENTS = 500;
+
 /** What `query()` options the one-message road honours; any other option takes PGlite's road. */
 const HANDLED_OPTIONS = new Set(['rowMode', 'parsers', 'serializers']);
 
@@ -47,7 +56,7 @@ function preparedTransaction(pglite: PGlite, tx: Transaction): Transaction {
     query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
       const handled = !options || Object.keys(options).every((key) => HANDLED_OPTIONS.has(key));
       // A closed transaction's query() throws as PGlite's would.
-      if (tx.closed || !handled) return tx.query<T>(text, params, options);
+      if (tx.closed || !handled || !worthPreparing(pglite, text, params)) return tx.query<T>(text, params, options);
       return runPrepared<T>(pglite, text, params, options);
     },
     sql: (strings, ...params) => tx.sql(strings, ...params),
@@ -58,6 +67,12 @@ function preparedTransaction(pglite: PGlite, tx: Transaction): Transaction {
       return tx.closed;
     },
   };
+}
+
+function worthPreparing(pglite: PGlite, text: string, params: readonly unknown[]): boolean {
+  const known = statements.get(pglite);
+  if (known?.has(text)) return true;
+  return params.length <= MAX_PREPARED_PARAMS && (known?.size ?? 0) < MAX_PREPARED_STATEMENTS;
 }
 
 /**

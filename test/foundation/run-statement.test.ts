@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStatement, type Database } from '../../db/client.js';
 import { createTestDatabase } from '../helpers/database.js';
+import { MAX_PREPARED_PARAMS } from '../../db/pglite-statements.js';
 
 // runStatement takes three roads: postgres.js, PGlite's own query() outside a transaction, and a
 // named statement in one protocol message inside a PGlite transaction. Each must give the same
@@ -50,6 +51,13 @@ describe(`runStatement (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
       ]),
     );
     expect([a, b, c]).toEqual([[{ v: 'first' }], [{ n: 7 }], [{ v: 'third' }]]);
+  });
+
+  it('runs a statement with more parameters than is worth preparing, inside a transaction', async () => {
+    const n = MAX_PREPARED_PARAMS + 1;
+    const text = `select ${Array.from({ length: n }, (_, i) => `$${i + 1}::int`).join(' + ')} as total`;
+    const rows = await database.db.transaction((tx) => runStatement<{ total: number }>(tx, text, Array.from({ length: n }, (_, i) => i + 1)));
+    expect(rows).toEqual([{ total: (n * (n + 1)) / 2 }]);
   });
 
   it('writes inside the transaction and is undone by its rollback', async () => {
