@@ -11,9 +11,10 @@ import { PGlite, protocol, type QueryOptions, type Results, type Transaction } f
  * and Sync together: measured 0.16 ms for a session's lock and save together, against 0.45 ms
  * through `query()` and 0.91 ms through drizzle.
  *
- * Only inside a transaction: `execProtocol` takes none of PGlite's locks, and a transaction holds
- * the one every other query waits for, so nothing can come between. Parameters are serialized
- * and values parsed by PGlite's own serializers and parsers, as `query()` would.
+ * Only inside a transaction, where PGlite holds the lock every other query and transaction
+ * waits for, and each statement under PGlite's query lock (`execProtocol` takes neither), so
+ * nothing comes between. Parameters are serialized and values parsed by PGlite's own serializers
+ * and parsers, as `query()` would.
  */
 
 const { serialize } = protocol;
