@@ -57,7 +57,7 @@ async function startServer(server: Server, options: BenchOptions, workDir: strin
     QUEUE_AGENTS: 'police-non-emergency=+14105550001;operator=+14105550002',
     QUEUE_MAX_SIZE: '5000',
     // The service's own settings, when the bench is run with them (e.g. DB_POOL_SIZE=20).
-    ...Object.fromEntries(['DB_POOL_SIZE', 'DB_TIMEOUT_MS', 'OUTBOX_POLL_MS'].flatMap((key) => (process.env[key] ? [[key, process.env[key]!]] : []))),
+    ...Object.fromEntries(['DB_POOL_SIZE', 'DB_TIMEOUT_MS', 'DB_PREPARE', 'OUTBOX_POLL_MS'].flatMap((key) => (process.env[key] ? [[key, process.env[key]!]] : []))),
   };
   let note = '';
   let databaseTicks: Started['databaseTicks'];

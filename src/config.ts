@@ -13,6 +13,12 @@ export const ConfigSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DB_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10000, default: 2000 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  /**
+   * Named prepared statements on PostgreSQL for the queries every webhook runs (parsed and planned
+   * once per connection). false behind a pooler that cannot keep them, such as PgBouncer in
+   * transaction mode before 1.21.
+   */
+  DB_PREPARE: Type.Boolean({ default: true }),
   /** Open311 and department API limits, per client address and route, within RATE_LIMIT_WINDOW_MS. */
   OPEN311_READ_RATE_MAX: Type.Integer({ minimum: 1, default: 300 }),
   OPEN311_WRITE_RATE_MAX: Type.Integer({ minimum: 1, default: 30 }),

@@ -26,6 +26,7 @@ async function databasePlugin(app: FastifyInstance, opts: DatabasePluginOptions)
       dataDir: config.DATA_DIR,
       timeoutMs: config.DB_TIMEOUT_MS,
       poolSize: config.DB_POOL_SIZE,
+      prepare: config.DB_PREPARE,
     });
     const owned = database;
     app.addHook('onClose', async () => owned.close());

@@ -22,6 +22,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(key));
   });
 
+  it('reads a switch from its words', () => {
+    expect(loadConfig({}).DB_PREPARE).toBe(true);
+    expect(loadConfig({ DB_PREPARE: 'false' }).DB_PREPARE).toBe(false);
+    expect(loadConfig({ DB_PREPARE: 'true' }).DB_PREPARE).toBe(true);
+    expect(() => loadConfig({ DB_PREPARE: 'sometimes' })).toThrow(/DB_PREPARE/);
+  });
+
   it('treats an empty value as unset, so .env files can list every key', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runStatement, type Database } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { executeRows, runStatement, type Database } from '../../db/client.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { MAX_PREPARED_PARAMS } from '../../db/pglite-statements.js';
 
@@ -51,6 +52,29 @@ describe(`runStatement (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
       ]),
     );
     expect([a, b, c]).toEqual([[{ v: 'first' }], [{ n: 7 }], [{ v: 'third' }]]);
+  });
+
+  it('prepares its text once on the connection, and reuses it', async () => {
+    const text = `select $1::text as probe_prepared`;
+    const prepared = await database.db.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) expect(await runStatement(tx, text, [String(i)])).toEqual([{ probe_prepared: String(i) }]);
+      return executeRows<{ n: number }>(tx, sql`select count(*)::int as n from pg_prepared_statements where statement = ${text}`);
+    });
+    expect(prepared).toEqual([{ n: 1 }]);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('prepares nothing on PostgreSQL with DB_PREPARE off', async () => {
+    const unprepared = await createTestDatabase({ prepare: false });
+    try {
+      const text = `select $1::text as probe_unprepared`;
+      const rows = await unprepared.db.transaction(async (tx) => {
+        expect(await runStatement(tx, text, ['x'])).toEqual([{ probe_unprepared: 'x' }]);
+        return executeRows<{ n: number }>(tx, sql`select count(*)::int as n from pg_prepared_statements`);
+      });
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await unprepared.close();
+    }
   });
 
   it('runs a statement with more parameters than is worth preparing, inside a transaction', async () => {

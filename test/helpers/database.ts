@@ -11,7 +11,7 @@ import { pgliteTemplatePath } from './template-paths.js';
  * from the template database the global setup migrated and seeded. Either way each test file
  * starts from the same state and never sees another file's rows.
  */
-export async function createTestDatabase(options: { timeoutMs?: number } = {}): Promise<Database> {
+export async function createTestDatabase(options: { timeoutMs?: number; prepare?: boolean } = {}): Promise<Database> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const templateUrl = process.env.DATABASE_URL;
   if (!templateUrl) {
@@ -28,7 +28,7 @@ export async function createTestDatabase(options: { timeoutMs?: number } = {}): 
     await admin.end();
   }
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', timeoutMs, poolSize: 5 });
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', timeoutMs, poolSize: 5, prepare: options.prepare });
   const close = database.close.bind(database);
   database.close = async () => {
     await close();
