@@ -61,7 +61,7 @@ export async function executeRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 /**
  * Runs SQL whose text is fixed when the module loads, with `$1…` parameters, on `db`'s own
  * connection (a transaction's, when given one). For the per-webhook queries: no query builder
- * work per call, and postgres.js prepares each text once per connection. Parameters go to the
+ * work per call, and each text prepared once per connection (DB_PREPARE). Parameters go to the
  * driver as they are: pass JSON as a string cast with `::jsonb`. Rows come back as the driver
  * gives them: timestamps are strings on postgres.js and Dates on PGlite.
  */
