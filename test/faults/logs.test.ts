@@ -33,6 +33,16 @@ let database: Database;
 let app: FastifyInstance;
 const lines: string[] = [];
 
+/** A log destination that keeps each line written to it in `into`. */
+function lineCollector(into: string[]): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      into.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({
@@ -43,12 +53,7 @@ beforeAll(async () => {
     OUTBOX_POLL_MS: '0',
     QUEUE_AGENTS: 'operator=+14105550002',
   });
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const stream = lineCollector(lines);
   // The service's own logger options (redaction, phone scrubbing), at its most verbose level.
   app = await buildApp({ config, database, logger: pino(loggerOptions(config.LOG_LEVEL), stream) });
   await app.ready();
@@ -147,13 +152,7 @@ describe('the access log', () => {
 
   it("keeps Fastify's error log for a request that fails", async () => {
     const errorLines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        errorLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const bare = Fastify({ loggerInstance: pino(loggerOptions('info'), stream), logController: new AccessLog() });
+    const bare = Fastify({ loggerInstance: pino(loggerOptions('info'), lineCollector(errorLines)), logController: new AccessLog() });
     bare.get('/broken', async () => {
       throw new Error('an injected handler failure');
     });
