@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { EngineServices } from '../flow/types.js';
 import { asset } from './assets.js';
 import { isApiRequest } from './auth.js';
 import { errorPage } from './pages/layout.js';
@@ -24,10 +23,6 @@ export const CONSOLE_CSP = [
 
 /** The console's routes under /admin, with their own headers, errors and not-found page. */
 async function adminRoutes(app: FastifyInstance) {
-  const services: EngineServices = app.hasDecorator('engineServices')
-    ? (app as unknown as { engineServices: EngineServices }).engineServices
-    : {};
-
   app.addHook('onSend', async (request, reply) => {
     reply.header('content-security-policy', CONSOLE_CSP);
     reply.header('x-content-type-options', 'nosniff');
@@ -69,7 +64,7 @@ async function adminRoutes(app: FastifyInstance) {
   });
 
   await app.register(signInRoutes);
-  await app.register(flowRoutes, { services });
+  await app.register(flowRoutes);
   await app.register(catalogueRoutes);
   await app.register(auditRoutes);
 }

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.js';
 import { runTurn, type CallState, type TurnResult } from '../flow/engine.js';
 import type { LoadedFlow } from '../flow/revisions.js';
 import { LANGUAGES, type Flow } from '../flow/schema.js';
-import type { CallerInput, EngineServices, HandlerMap, Log, Reply, Speech } from '../flow/types.js';
+import type { CallerInput, Log, Reply, Speech, StepKit } from '../flow/types.js';
+import { stepKit } from '../flow/handlers.js';
 import { AdminErrors } from './errors.js';
 
 /** What the page's softphone keeps between two turns and sends back. */
@@ -29,8 +30,7 @@ export interface TryDeps {
   db: Db;
   config: Config;
   log: Log;
-  handlers: HandlerMap;
-  services: EngineServices;
+  kit: StepKit;
 }
 
 /** A validated flow that no call uses: revision 0 never exists in the database. */
@@ -64,7 +64,7 @@ export async function tryTurn(
     callSid: `CA${randomBytes(16).toString('hex')}`,
     line: options.line ?? 'main',
     seq: 0,
-    state: { step: loaded.flow.initial, phase: 'enter', attempts: 0, language: 'en', data: {} },
+    state: { step: loaded.flow.initial, phase: 'enter', attempts: 0, language: 'en', frame: {}, scratch: {} },
   };
   if (!loaded.steps.has(session.state.step)) {
     throw new AdminErrors.badRequest(`the try call was at step "${session.state.step}", which this flow does not have; start a new call`);
@@ -75,13 +75,12 @@ export async function tryTurn(
     await deps.db.transaction(async (tx) => {
       const turn = await runTurn(
         loaded,
-        deps.handlers,
+        deps.kit,
         {
           call: { sid: session.callSid, line: session.line, from: options.from, seq },
           tx,
           config: deps.config,
           log: deps.log,
-          services: deps.services,
         },
         previous ? session.state : { ...session.state },
         previous ? input : { kind: 'enter' },
@@ -115,7 +114,9 @@ export function parseTrySession(value: unknown): TrySession | undefined {
     Number.isSafeInteger(v.seq) && (v.seq as number) >= 0 &&
     !!s && typeof s.step === 'string' && typeof s.phase === 'string' &&
     Number.isSafeInteger(s.attempts) && (LANGUAGES as readonly string[]).includes(s.language as string) &&
-    !!s.data && typeof s.data === 'object' && !Array.isArray(s.data);
+    stepKit.frame.check(s.frame) &&
+    !!s.scratch && typeof s.scratch === 'object' && !Array.isArray(s.scratch);
+  // The scratch is checked by the engine against the step's own schema, as for a real call.
   if (!ok) throw new AdminErrors.badRequest('the try call state is not valid; start a new call');
   return v as TrySession;
 }

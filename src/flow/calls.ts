@@ -4,14 +4,14 @@ import { runTurn, type CallState } from './engine.js';
 import { latestRevision, revisionById } from './revisions.js';
 import { findTurn, insertSession, lockSession, saveSessionAndTurn, type LiveSession, type StoredTurn } from './sessions.js';
 import type { Language } from './schema.js';
-import type { CallerInput, EngineServices, HandlerMap, Log } from './types.js';
+import { readCallData } from './frame.js';
+import type { CallerInput, Log, StepKit } from './types.js';
 
 export interface CallDeps {
   db: Db;
   config: Config;
   log: Log;
-  handlers: HandlerMap;
-  services: EngineServices;
+  kit: StepKit;
 }
 
 export interface CallStart {
@@ -76,23 +76,26 @@ export async function continueCall(
 async function advance(deps: CallDeps, tx: Tx, session: LiveSession, seq: number, input: CallerInput): Promise<TurnAnswer> {
   const loaded = await revisionById(tx, session.revisionId);
   if (!loaded) throw new Error(`revision ${session.revisionId} is missing`);
+  const { frame, scratch, dropped } = readCallData(deps.kit.frame, session.data);
+  // Only slot names: their values are the caller's words and places.
+  if (dropped.length) deps.log.warn({ dropped }, 'call frame slots failed their schema and were dropped');
   const state: CallState = {
     step: session.step,
     phase: session.phase,
     attempts: session.attempts,
     language: session.language as Language,
-    data: session.data,
+    frame,
+    scratch,
   };
   const next = seq + 1;
   const result = await runTurn(
     loaded,
-    deps.handlers,
+    deps.kit,
     {
       call: { sid: session.callSid, line: session.line as CallStart['line'], from: session.callerNumber ?? undefined, seq: next },
       tx,
       config: deps.config,
       log: deps.log,
-      services: deps.services,
     },
     state,
     input,
@@ -107,8 +110,8 @@ async function advance(deps: CallDeps, tx: Tx, session: LiveSession, seq: number
       phase: after.phase,
       attempts: after.attempts,
       language: after.language,
-      data: after.data,
-      outcome: typeof after.data.outcome === 'string' ? after.data.outcome : null,
+      data: { frame: after.frame, scratch: after.scratch },
+      outcome: after.frame.outcome ?? null,
     },
     turn,
   );

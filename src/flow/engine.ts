@@ -1,7 +1,7 @@
 import type { Language, Step } from './schema.js';
-import { asksForOperator, phrase } from './phrases.js';
-import { detectEmergency } from '../intake/emergency.js';
-import type { CallerInput, DataPatch, HandlerMap, Outcome, Reply, Speech, StepContext } from './types.js';
+import { phrase } from './phrases.js';
+import { applyPatch, readScratch, type Frame, type Scratch } from './frame.js';
+import type { Answer, CallerInput, Outcome, Reply, Speech, StepContext, StepHandler, StepKit } from './types.js';
 import type { LoadedFlow } from './revisions.js';
 
 /** Where a call stands between two webhooks; stored in call_sessions. */
@@ -10,7 +10,9 @@ export interface CallState {
   phase: string;
   attempts: number;
   language: Language;
-  data: Record<string, unknown>;
+  frame: Frame;
+  /** The current step's scratch; emptied whenever the call moves to another step. */
+  scratch: Scratch;
 }
 
 export interface TurnResult {
@@ -18,42 +20,65 @@ export interface TurnResult {
   reply: Reply;
 }
 
-type BaseContext = Omit<StepContext, 'flow' | 'step' | 'language' | 'phase' | 'attempts' | 'data'>;
+type BaseContext = Omit<StepContext, 'flow' | 'step' | 'language' | 'phase' | 'attempts' | 'frame' | 'scratch'>;
 
 // A flow validated against pass-through loops still gets a hard stop, in case of a bug.
 const MAX_HOPS = 30;
 
+type AnyHandler = StepHandler<Step, Record<string, never>> & {
+  enter(ctx: StepContext): Promise<Outcome> | Outcome;
+  input?(ctx: StepContext, input: Answer): Promise<Outcome> | Outcome;
+};
+
 /**
- * Takes one caller input through the flow: the current step handles it, exits are followed
- * (entering each next step) until some step needs to answer the caller. Pure over its inputs
- * but for the step handlers' own queries, which run inside the caller's transaction.
+ * Takes one caller input through the flow: the kit's shared checks see it first, then the
+ * current step handles it, and exits are followed (entering each next step) until some step
+ * needs to answer the caller. Pure over its inputs but for the step handlers' own queries,
+ * which run inside the caller's transaction.
  */
-export async function runTurn(
-  loaded: LoadedFlow,
-  handlers: HandlerMap,
-  base: BaseContext,
-  current: CallState,
-  input: CallerInput,
-): Promise<TurnResult> {
+export async function runTurn(loaded: LoadedFlow, kit: StepKit, base: BaseContext, current: CallState, input: CallerInput): Promise<TurnResult> {
   const { flow } = loaded;
-  const state: CallState = { ...current, data: { ...current.data } };
+  const state: CallState = { ...current, frame: { ...current.frame }, scratch: { ...current.scratch } };
   const pending: Speech[] = [];
   let pendingInput: CallerInput = input;
 
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const step = loaded.steps.get(state.step);
     if (!step) throw new Error(`flow ${flow.key} has no step ${state.step}`);
-    const ctx = { ...base, flow, step, language: state.language, phase: state.phase, attempts: state.attempts, data: state.data } as StepContext;
-    const handler = handlers[step.type] as HandlerMap[Step['type']] as { enter: (c: StepContext) => Promise<Outcome> | Outcome; input?: (c: StepContext, i: Exclude<CallerInput, { kind: 'enter' }>) => Promise<Outcome> | Outcome };
+    const handler = kit.handlers[step.type] as unknown as AnyHandler;
+    // Scratch that does not fit the step's schema (an old session, a forged try-it state)
+    // restarts the step's question rather than reaching the handler.
+    const scratch = readScratch(handler.scratch, state.scratch);
+    if (!scratch) {
+      state.scratch = {};
+      if (pendingInput.kind !== 'enter') {
+        state.phase = 'enter';
+        pendingInput = { kind: 'enter' };
+      }
+    }
+    const ctx: StepContext = {
+      ...base,
+      flow,
+      step,
+      language: state.language,
+      phase: state.phase,
+      attempts: state.attempts,
+      frame: state.frame,
+      scratch: state.scratch,
+    };
 
     let outcome: Outcome;
     if (pendingInput.kind === 'enter') {
       outcome = await handler.enter(ctx);
     } else {
-      outcome = globalExit(loaded, state.language, pendingInput) ?? (handler.input ? await handler.input(ctx, pendingInput) : await handler.enter(ctx));
+      const answer = pendingInput;
+      outcome =
+        firstCheck(kit, answer, state.language, flow.settings) ??
+        (handler.input ? await handler.input(ctx, answer) : await handler.enter(ctx));
     }
     pendingInput = { kind: 'enter' };
-    applyData(state, outcome.data);
+    applyPatch(state.frame, outcome.frame);
+    applyPatch(state.scratch, outcome.scratch);
 
     let target: string;
     switch (outcome.kind) {
@@ -99,40 +124,17 @@ export async function runTurn(
     state.step = target;
     state.phase = 'enter';
     state.attempts = 0;
+    state.scratch = {};
   }
   throw new Error(`flow ${flow.key} did not answer within ${MAX_HOPS} steps`);
 }
 
-/**
- * Exits every question shares: the operator key or "agent" reaches a person, and any answer that
- * sounds like an emergency gets the 911 advice before anything else.
- */
-function globalExit(loaded: LoadedFlow, language: Language, input: CallerInput): Outcome | undefined {
-  const { settings } = loaded.flow;
-  if (input.kind === 'digits' && input.digits === settings.operatorKey) {
-    return { kind: 'global', target: 'operator' };
-  }
-  if (input.kind === 'speech') {
-    const emergency = detectEmergency(input.text, language);
-    if (emergency.emergency) {
-      return {
-        kind: 'global',
-        target: 'emergency',
-        say: [phrase('emergency', language)],
-        data: { outcome: 'emergency', emergencyKind: emergency.kind ?? 'other' },
-      };
-    }
-    if (asksForOperator(input.text, language)) return { kind: 'global', target: 'operator' };
+function firstCheck(kit: StepKit, input: Answer, language: Language, settings: LoadedFlow['flow']['settings']): Outcome | undefined {
+  for (const check of kit.checks) {
+    const outcome = check(input, language, settings);
+    if (outcome) return outcome;
   }
   return undefined;
-}
-
-function applyData(state: CallState, patch: DataPatch | undefined) {
-  if (!patch) return;
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) delete state.data[key];
-    else state.data[key] = value;
-  }
 }
 
 function prepend(pending: Speech[], reply: Reply): Reply {

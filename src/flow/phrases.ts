@@ -72,3 +72,16 @@ export function asksForOperator(text: string, language: Language): boolean {
 }
 
 export const yesNoHints = (language: Language) => [...YES[language].slice(0, 6), ...NO[language].slice(0, 4)];
+
+/** Picks the option whose words appear in the speech; the longest phrase wins. */
+export function matchWords<T>(options: readonly T[], words: (o: T) => readonly string[], speech: string): T | undefined {
+  const text = ` ${normaliseSpeech(speech)} `;
+  let best: { option: T; length: number } | undefined;
+  for (const option of options) {
+    for (const word of words(option)) {
+      const w = normaliseSpeech(word);
+      if (w && text.includes(` ${w} `) && (!best || w.length > best.length)) best = { option, length: w.length };
+    }
+  }
+  return best?.option;
+}

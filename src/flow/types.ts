@@ -4,7 +4,9 @@ import type { BaseLogger } from 'pino';
 export type Log = Pick<BaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
 import type { Config } from '../config.js';
 import type { Tx } from '../../db/client.js';
+import type { Static, TObject, TProperties } from '@sinclair/typebox';
 import type { Flow, Language, Step, StepOf, StepType } from './schema.js';
+import type { Frame, FramePatch, FrameSchema, Scratch } from './frame.js';
 
 /** What the caller did in answer to the last question. */
 export type CallerInput =
@@ -37,29 +39,40 @@ export interface Reply {
     | { kind: 'dial'; number: string };
 }
 
-export type DataPatch = Record<string, unknown>;
+/** A step's own scratch between its questions: declared with a schema by the handler. */
+export type ScratchOf<Sc extends TProperties> = Partial<Static<TObject<Sc>>>;
+
+/** What every outcome may write: slots of the call's frame, and the step's own scratch. */
+interface Writes<Sc> {
+  frame?: FramePatch;
+  /** Merged into the step's scratch (`undefined` removes a key); cleared when the step ends. */
+  scratch?: { [K in keyof Sc]?: Sc[K] | undefined };
+}
 
 /** What a step handler decides. */
-export type Outcome =
+export type Outcome<Sc = Scratch> =
   /** Stay on this step (phase names the sub-question) and answer the caller. */
-  | { kind: 'reply'; reply: Reply; phase?: string; data?: DataPatch }
+  | ({ kind: 'reply'; reply: Reply; phase?: string } & Writes<Sc>)
   /** Leave through one of the step's exits (`next`, or a key of `on`), saying `say` first. */
-  | { kind: 'exit'; exit: string; say?: Speech[]; data?: DataPatch; language?: Language }
+  | ({ kind: 'exit'; exit: string; say?: Speech[]; language?: Language } & Writes<Sc>)
   /** Go to a step the step itself names (a menu option's target). */
-  | { kind: 'goto'; target: string; say?: Speech[]; data?: DataPatch }
+  | ({ kind: 'goto'; target: string; say?: Speech[] } & Writes<Sc>)
   /** Go to a step the flow names globally (operator, emergency, error). */
-  | { kind: 'global'; target: 'operator' | 'emergency' | 'error'; say?: Speech[]; data?: DataPatch }
+  | ({ kind: 'global'; target: 'operator' | 'emergency' | 'error'; say?: Speech[] } & Writes<Sc>)
   /** The answer was silence or unusable: the engine counts attempts and re-asks or exits. */
-  | { kind: 'retry'; reason: 'noInput' | 'noMatch'; reply: Reply; phase?: string; say?: Speech[]; data?: DataPatch };
+  | ({ kind: 'retry'; reason: 'noInput' | 'noMatch'; reply: Reply; phase?: string; say?: Speech[] } & Writes<Sc>);
 
 /** Everything a step handler may use; all writes go through `tx` so a step commits at once. */
-export interface StepContext<S extends Step = Step> {
+export interface StepContext<S extends Step = Step, Sc = Scratch> {
   flow: Flow;
   step: S;
   language: Language;
   phase: string;
   attempts: number;
-  data: Readonly<Record<string, unknown>>;
+  /** What the call has learned so far, checked against each slot's schema. */
+  frame: Readonly<Frame>;
+  /** This step's scratch, checked against the handler's schema; empty when the step starts. */
+  scratch: Readonly<Sc>;
   call: { sid: string; line: 'main' | 'outOfArea'; from: string | undefined; seq: number };
   /**
    * Every query of a step goes through the call's transaction: its effects commit together, and
@@ -68,18 +81,31 @@ export interface StepContext<S extends Step = Step> {
   tx: Tx;
   config: Config;
   log: Log;
-  services: EngineServices;
 }
 
-/** Shared, per-process services the engine hands to steps (caches live here, never call state). */
-export interface EngineServices {
-  [name: string]: unknown;
-}
+export type Answer = Exclude<CallerInput, { kind: 'enter' }>;
 
-export interface StepHandler<S extends Step = Step> {
-  enter(ctx: StepContext<S>): Promise<Outcome> | Outcome;
+// Handlers are written with method syntax on purpose: a handler of one step type and scratch is
+// then assignable to the handler map's general entry for that type.
+export interface StepHandler<S extends Step = Step, Sc extends TProperties = TProperties> {
+  /** The schema of the step's scratch; a step without one keeps none. */
+  scratch?: Sc;
+  enter(ctx: StepContext<S, ScratchOf<Sc>>): Promise<Outcome<ScratchOf<Sc>>> | Outcome<ScratchOf<Sc>>;
   /** Only for steps that ask something; steps that never ask need not implement it. */
-  input?(ctx: StepContext<S>, input: Exclude<CallerInput, { kind: 'enter' }>): Promise<Outcome> | Outcome;
+  input?(ctx: StepContext<S, ScratchOf<Sc>>, input: Answer): Promise<Outcome<ScratchOf<Sc>>> | Outcome<ScratchOf<Sc>>;
 }
 
-export type HandlerMap = { [T in StepType]: StepHandler<StepOf<T>> };
+export type HandlerMap = { [T in StepType]: StepHandler<StepOf<T>, TProperties> };
+
+/**
+ * A check every answer goes through before its step sees it, whatever the step: the 911 advice
+ * for an emergency, a person for "operator". Rooms provide them; the handler map registers them.
+ */
+export type AnswerCheck = (input: Answer, language: Language, settings: Flow['settings']) => Outcome | undefined;
+
+/** What the engine is given to run a flow: the handlers, the frame's slots and the shared checks. */
+export interface StepKit {
+  handlers: HandlerMap;
+  frame: FrameSchema;
+  checks: readonly AnswerCheck[];
+}

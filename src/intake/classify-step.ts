@@ -1,23 +1,46 @@
-import type { Language, StepOf } from '../flow/schema.js';
-import type { CallerInput, Outcome, Reply, StepContext, StepHandler } from '../flow/types.js';
-import { normaliseSpeech, yesNoHints, yesOrNo } from '../flow/phrases.js';
-import { recordEvent } from '../flow/sessions.js';
+import { Type, type Static } from '@sinclair/typebox';
+import {
+  normaliseSpeech,
+  recordEvent,
+  yesNoHints,
+  yesOrNo,
+  type Answer,
+  type Language,
+  type Outcome,
+  type Reply,
+  type ScratchOf,
+  type StepContext,
+  type StepHandler,
+  type StepOf,
+} from '../flow/step-api.js';
 import { currentCatalogue, type LoadedCatalogue } from './catalogue-cache.js';
 import type { CatalogueEntry } from './catalogue.js';
 import { intakePhrases as p } from './phrases.js';
-
-type Ctx = StepContext<StepOf<'classify-issue'>>;
-type Answer = Exclude<CallerInput, { kind: 'enter' }>;
+import { ClassifiedBy } from './slots.js';
 
 /** How the issue type was understood, for supervisors' speech-recognition figures. */
-export type ClassifiedBy = 'first-try' | 'confirmation' | 'keypad';
+export type ClassifiedBy = Static<typeof ClassifiedBy>;
+
+const scratch = {
+  /** The type offered for a yes or no. */
+  candidate: Type.String({ maxLength: 100 }),
+  /** The types offered by number. */
+  choices: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 3 }),
+  /** The department whose types the keypad menu reads. */
+  department: Type.String({ maxLength: 100 }),
+  /** How the type is being reached, so far. */
+  classifyPath: ClassifiedBy,
+};
+type Out = Outcome<ScratchOf<typeof scratch>>;
+type Ctx = StepContext<StepOf<'classify-issue'>, ScratchOf<typeof scratch>>;
 
 /**
  * Works out what the caller is reporting: their own words first (one short confirmation when
  * the match is clear, the best two or three by keypad when it is not), the department and type
  * menus when speech fails. Phases: ask → confirm | choose | department → service.
  */
-export const classifyIssue: StepHandler<StepOf<'classify-issue'>> = {
+export const classifyIssue: StepHandler<StepOf<'classify-issue'>, typeof scratch> = {
+  scratch,
   async enter(ctx) {
     const catalogue = await currentCatalogue(ctx.tx);
     return { kind: 'reply', phase: 'ask', reply: askReply(ctx, catalogue) };
@@ -48,30 +71,31 @@ function askReply(ctx: Ctx, catalogue: LoadedCatalogue): Reply {
   };
 }
 
-function onAsk(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Outcome {
+function onAsk(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Out {
   if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply: askReply(ctx, catalogue) };
   if (input.kind === 'digits') return { kind: 'reply', phase: 'department', reply: departmentReply(ctx.language, catalogue) };
   return understand(ctx, catalogue, input.text, 'first-try');
 }
 
 /** Classifies speech and decides the next question by how sure the match is. */
-function understand(ctx: Ctx, catalogue: LoadedCatalogue, text: string, path: ClassifiedBy): Outcome {
+function understand(ctx: Ctx, catalogue: LoadedCatalogue, text: string, path: ClassifiedBy): Out {
   const result = catalogue.classifier.classify(text, ctx.language);
   const matches = result.matches.map((m) => catalogue.byCode.get(m.code)).filter((s): s is CatalogueEntry => !!s);
-  const data = { issueWords: text.slice(0, 500), classifyPath: path };
+  const frame = { issueWords: text.slice(0, 500) };
   if (result.confidence === 'clear' && matches[0]) {
-    return { kind: 'reply', phase: 'confirm', data: { ...data, candidate: matches[0].code }, reply: confirmReply(ctx.language, matches[0]) };
+    return { kind: 'reply', phase: 'confirm', frame, scratch: { classifyPath: path, candidate: matches[0].code }, reply: confirmReply(ctx.language, matches[0]) };
   }
   if (result.confidence === 'unclear' && matches.length >= 1) {
     const choices = matches.slice(0, 3).map((s) => s.code);
-    return { kind: 'reply', phase: 'choose', data: { ...data, choices }, reply: chooseReply(ctx.language, catalogue, choices) };
+    return { kind: 'reply', phase: 'choose', frame, scratch: { classifyPath: path, choices }, reply: chooseReply(ctx.language, catalogue, choices) };
   }
   // No match: the menus, counted as an attempt so repeated failure reaches a person.
   return {
     kind: 'retry',
     reason: 'noMatch',
     phase: 'department',
-    data,
+    frame,
+    scratch: { classifyPath: path },
     reply: { ...departmentReply(ctx.language, catalogue), say: [p.useMenu[ctx.language], ...departmentReply(ctx.language, catalogue).say] },
   };
 }
@@ -83,31 +107,31 @@ function confirmReply(language: Language, service: CatalogueEntry): Reply {
   };
 }
 
-async function onConfirm(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Outcome> {
-  const candidate = catalogue.byCode.get(String(ctx.data.candidate));
+async function onConfirm(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Out> {
+  const candidate = ctx.scratch.candidate ? catalogue.byCode.get(ctx.scratch.candidate) : undefined;
   if (!candidate) return { kind: 'reply', phase: 'ask', reply: askReply(ctx, catalogue) };
   const reply = confirmReply(ctx.language, candidate);
   if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
   const answer = yesOrNo(input, ctx.language);
-  if (answer === 'yes') return chosen(ctx, candidate, (ctx.data.classifyPath as ClassifiedBy) ?? 'first-try');
+  if (answer === 'yes') return chosen(ctx, candidate, ctx.scratch.classifyPath ?? 'first-try');
   if (answer === 'no') {
     // The caller's correction is the next best guesses, else the menus.
     const choices = catalogue.classifier
-      .classify(String(ctx.data.issueWords ?? ''), ctx.language)
+      .classify(ctx.frame.issueWords ?? '', ctx.language)
       .matches.map((m) => m.code)
       .filter((code) => code !== candidate.code && catalogue.byCode.has(code))
       .slice(0, 3);
     if (choices.length) {
-      return { kind: 'reply', phase: 'choose', data: { choices, classifyPath: 'confirmation' }, reply: withSorry(ctx.language, chooseReply(ctx.language, catalogue, choices)) };
+      return { kind: 'reply', phase: 'choose', scratch: { choices, classifyPath: 'confirmation' }, reply: withSorry(ctx.language, chooseReply(ctx.language, catalogue, choices)) };
     }
-    return { kind: 'reply', phase: 'department', data: { classifyPath: 'keypad' }, reply: withSorry(ctx.language, departmentReply(ctx.language, catalogue)) };
+    return { kind: 'reply', phase: 'department', scratch: { classifyPath: 'keypad' }, reply: withSorry(ctx.language, departmentReply(ctx.language, catalogue)) };
   }
   // Speech that is neither yes nor no may be the caller restating the problem.
   if (input.kind === 'speech') {
     const again = catalogue.classifier.classify(input.text, ctx.language);
     const best = again.matches[0] && catalogue.byCode.get(again.matches[0].code);
     if (best && again.confidence === 'clear' && best.code !== candidate.code) {
-      return { kind: 'reply', phase: 'confirm', data: { candidate: best.code, classifyPath: 'confirmation' }, reply: confirmReply(ctx.language, best) };
+      return { kind: 'reply', phase: 'confirm', scratch: { candidate: best.code, classifyPath: 'confirmation' }, reply: confirmReply(ctx.language, best) };
     }
   }
   return { kind: 'retry', reason: 'noMatch', reply };
@@ -127,12 +151,12 @@ function chooseReply(language: Language, catalogue: LoadedCatalogue, choices: st
   };
 }
 
-function onChoose(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Outcome> | Outcome {
-  const choices = Array.isArray(ctx.data.choices) ? (ctx.data.choices as string[]) : [];
+function onChoose(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Out> | Out {
+  const choices = ctx.scratch.choices ?? [];
   const reply = chooseReply(ctx.language, catalogue, choices);
   if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
   if (input.kind === 'digits') {
-    if (input.digits === '9') return { kind: 'reply', phase: 'department', data: { classifyPath: 'keypad' }, reply: departmentReply(ctx.language, catalogue) };
+    if (input.digits === '9') return { kind: 'reply', phase: 'department', scratch: { classifyPath: 'keypad' }, reply: departmentReply(ctx.language, catalogue) };
     const picked = catalogue.byCode.get(choices[Number(input.digits) - 1] ?? '');
     return picked ? chosen(ctx, picked, 'confirmation') : { kind: 'retry', reason: 'noMatch', reply };
   }
@@ -169,7 +193,7 @@ function serviceReply(language: Language, catalogue: LoadedCatalogue, department
   };
 }
 
-function onDepartment(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Outcome {
+function onDepartment(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Out {
   const reply = departmentReply(ctx.language, catalogue);
   if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
   if (input.kind === 'speech') return understand(ctx, catalogue, input.text, 'confirmation');
@@ -178,13 +202,13 @@ function onDepartment(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Outc
   return {
     kind: 'reply',
     phase: 'service',
-    data: { department: department.code, classifyPath: 'keypad' },
+    scratch: { department: department.code, classifyPath: 'keypad' },
     reply: serviceReply(ctx.language, catalogue, department.code),
   };
 }
 
-function onService(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Outcome> | Outcome {
-  const department = String(ctx.data.department ?? '');
+function onService(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise<Out> | Out {
+  const department = ctx.scratch.department ?? '';
   const reply = serviceReply(ctx.language, catalogue, department);
   if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
   if (input.kind === 'speech') return understand(ctx, catalogue, input.text, 'confirmation');
@@ -194,9 +218,9 @@ function onService(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise
 }
 
 /** The issue type is settled: police matters go live, everything else is taken as a report. */
-async function chosen(ctx: Ctx, service: CatalogueEntry, path: ClassifiedBy): Promise<Outcome> {
+async function chosen(ctx: Ctx, service: CatalogueEntry, path: ClassifiedBy): Promise<Out> {
   await recordEvent(ctx.tx, ctx.call.sid, 'issue-classified', { serviceCode: service.code, path, attempts: ctx.attempts });
-  const data = { serviceCode: service.code, classifiedBy: path, candidate: undefined, choices: undefined, department: undefined };
-  if (service.handling === 'police') return { kind: 'exit', exit: 'police', data };
-  return { kind: 'exit', exit: 'report', data, say: [p.gotIt[ctx.language].replace('{service}', service.names[ctx.language])] };
+  const frame = { serviceCode: service.code, classifiedBy: path };
+  if (service.handling === 'police') return { kind: 'exit', exit: 'police', frame };
+  return { kind: 'exit', exit: 'report', frame, say: [p.gotIt[ctx.language].replace('{service}', service.names[ctx.language])] };
 }

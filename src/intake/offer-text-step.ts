@@ -1,7 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Language, StepOf } from '../flow/schema.js';
-import type { Outcome, Reply, StepContext, StepHandler } from '../flow/types.js';
-import { yesNoHints, yesOrNo } from '../flow/phrases.js';
+import { yesNoHints, yesOrNo, type Language, type Outcome, type Reply, type StepContext, type StepHandler, type StepOf } from '../flow/step-api.js';
 import { requestReports, serviceRequests } from '../../db/schema/index.js';
 import { enqueueOutbox } from '../outbox/enqueue.js';
 import { formatConfirmation } from '../requests/confirmation.js';
@@ -19,7 +17,7 @@ const phrases = {
 export const offerText: StepHandler<StepOf<'offer-text'>> = {
   enter(ctx) {
     // No caller ID, nothing to text: skip the question.
-    if (!ctx.call.from || typeof ctx.data.confirmation !== 'string') return { kind: 'exit', exit: 'next' };
+    if (!ctx.call.from || ctx.frame.confirmation === undefined) return { kind: 'exit', exit: 'next' };
     return { kind: 'reply', phase: 'ask', reply: offerReply(ctx) };
   },
   async input(ctx, input) {
@@ -41,8 +39,8 @@ function offerReply(ctx: Ctx): Reply {
 
 async function sendConfirmation(ctx: Ctx): Promise<Outcome> {
   const to = ctx.call.from!;
-  const confirmation = String(ctx.data.confirmation);
-  const requestId = Number(ctx.data.requestId);
+  const { confirmation, requestId } = ctx.frame;
+  if (confirmation === undefined || requestId === undefined) return { kind: 'global', target: 'error' };
   const [request] = await ctx.tx.select().from(serviceRequests).where(eq(serviceRequests.id, requestId));
   if (!request) return { kind: 'global', target: 'error' };
   const catalogue = await currentCatalogue(ctx.tx);
@@ -54,10 +52,10 @@ async function sendConfirmation(ctx: Ctx): Promise<Outcome> {
       : `Baltimore City 311: we received your report (${service}${place ? `, ${place}` : ''}). Confirmation number: ${formatConfirmation(confirmation)}. Call 311 to check on it.`;
   await enqueueOutbox(ctx.tx, { kind: 'sms', to, body: body.slice(0, 1600) }, `sms:confirmation:${ctx.call.sid}`);
   // Asked for texts: they also get one when the department closes the request.
-  if (ctx.data.merged) {
+  if (ctx.frame.merged) {
     await ctx.tx.update(requestReports).set({ wantsText: true }).where(eq(requestReports.callSid, ctx.call.sid));
   } else {
     await ctx.tx.update(serviceRequests).set({ wantsText: true }).where(eq(serviceRequests.id, requestId));
   }
-  return { kind: 'exit', exit: 'next', data: { textSent: true }, say: [phrases.sent[ctx.language]] };
+  return { kind: 'exit', exit: 'next', frame: { textSent: true }, say: [phrases.sent[ctx.language]] };
 }

@@ -1,9 +1,9 @@
-import type { Language, StepOf } from '../flow/schema.js';
-import type { Reply, StepContext, StepHandler } from '../flow/types.js';
-import { normaliseSpeech } from '../flow/phrases.js';
+import { Type } from '@sinclair/typebox';
+import { normaliseSpeech, type Language, type Reply, type ScratchOf, type StepContext, type StepHandler, type StepOf } from '../flow/step-api.js';
 import { CONFIRMATION_GROUPS } from '../requests/confirmation.js';
 
-type Ctx = StepContext<StepOf<'read-back'>>;
+const scratch = { repeats: Type.Integer({ minimum: 0 }) };
+type Ctx = StepContext<StepOf<'read-back'>, ScratchOf<typeof scratch>>;
 
 const phrases = {
   yourNumber: { en: 'Your confirmation number is', es: 'Su número de confirmación es' },
@@ -16,22 +16,24 @@ const REPEAT_WORDS = ['repeat', 'again', 'one more time', 'say it again', 'repet
 const MAX_REPEATS = 3;
 
 /** Reads the committed confirmation number slowly, in groups of three, twice; repeats on request. */
-export const readBack: StepHandler<StepOf<'read-back'>> = {
+export const readBack: StepHandler<StepOf<'read-back'>, typeof scratch> = {
+  scratch,
   enter(ctx) {
-    if (typeof ctx.data.confirmation !== 'string') return { kind: 'global', target: 'error' };
-    return { kind: 'reply', phase: 'read', data: { repeats: 0 }, reply: readReply(ctx, ctx.data.confirmation) };
+    if (ctx.frame.confirmation === undefined) return { kind: 'global', target: 'error' };
+    return { kind: 'reply', phase: 'read', scratch: { repeats: 0 }, reply: readReply(ctx, ctx.frame.confirmation) };
   },
   input(ctx, input) {
-    const confirmation = String(ctx.data.confirmation);
-    const repeats = Number(ctx.data.repeats ?? 0);
+    const confirmation = ctx.frame.confirmation;
+    if (confirmation === undefined) return { kind: 'global', target: 'error' };
+    const repeats = ctx.scratch.repeats ?? 0;
     const wantsRepeat =
       (input.kind === 'digits' && input.digits === '1') ||
       (input.kind === 'speech' && REPEAT_WORDS.some((w) => ` ${normaliseSpeech(input.text)} `.includes(` ${w} `)));
     if (wantsRepeat && repeats < MAX_REPEATS) {
-      return { kind: 'reply', phase: 'read', data: { repeats: repeats + 1 }, reply: readReply(ctx, confirmation) };
+      return { kind: 'reply', phase: 'read', scratch: { repeats: repeats + 1 }, reply: readReply(ctx, confirmation) };
     }
     // Silence or anything else: the caller has it; carry on.
-    return { kind: 'exit', exit: 'next', data: { repeats: undefined } };
+    return { kind: 'exit', exit: 'next' };
   },
 };
 
@@ -39,7 +41,7 @@ function readReply(ctx: Ctx, confirmation: string): Reply {
   const l = ctx.language;
   const digits = { digits: confirmation, groups: CONFIRMATION_GROUPS };
   return {
-    say: [ctx.step.prompt[l], ctx.data.merged ? phrases.added[l] : phrases.yourNumber[l], digits, '.', phrases.again[l], digits, '.', phrases.repeat[l]],
+    say: [ctx.step.prompt[l], ctx.frame.merged ? phrases.added[l] : phrases.yourNumber[l], digits, '.', phrases.again[l], digits, '.', phrases.repeat[l]],
     gather: { input: 'dtmf speech', numDigits: 1, timeout: 4, hints: REPEAT_WORDS },
   };
 }

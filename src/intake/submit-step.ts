@@ -1,28 +1,45 @@
-import type { StepOf } from '../flow/schema.js';
-import type { Outcome, StepContext, StepHandler } from '../flow/types.js';
-import { recordEvent } from '../flow/sessions.js';
+import { Type } from '@sinclair/typebox';
+import {
+  recordEvent,
+  yesNoHints,
+  yesOrNo,
+  type Language,
+  type Outcome,
+  type Reply,
+  type ScratchOf,
+  type StepContext,
+  type StepHandler,
+  type StepOf,
+} from '../flow/step-api.js';
 import { createRequest } from '../requests/create.js';
-import type { ReportLocation } from '../location/collect-step.js';
 import { currentCatalogue } from './catalogue-cache.js';
 import { addNeighbourReport, findOpenDuplicate, type OpenDuplicate } from '../status/duplicates.js';
-import { yesNoHints, yesOrNo } from '../flow/phrases.js';
-import type { Language } from '../flow/schema.js';
-import type { Reply } from '../flow/types.js';
 
-type Ctx = StepContext<StepOf<'submit-report'>>;
+const scratch = {
+  /** A neighbour's open request of the same type at the same spot, offered to join. */
+  duplicate: Type.Object({
+    id: Type.Integer(),
+    confirmation: Type.String(),
+    reportCount: Type.Integer(),
+    addressString: Type.Union([Type.String(), Type.Null()]),
+  }),
+};
+type Ctx = StepContext<StepOf<'submit-report'>, ScratchOf<typeof scratch>>;
+type Out = Outcome<ScratchOf<typeof scratch>>;
 
 /**
  * Files the report: service, place, the caller's words and what they want done, their number,
  * channel "phone" and the call, in the call's own transaction. The confirmation number is in the
  * answer only because the answer is sent after that transaction commits.
  */
-export const submitReport: StepHandler<StepOf<'submit-report'>> = {
+export const submitReport: StepHandler<StepOf<'submit-report'>, typeof scratch> = {
+  scratch,
   async enter(ctx) {
     // Neighbours reporting the same problem add weight to one request instead of duplicating it.
-    const location = ctx.data.location as ReportLocation | undefined;
+    const location = ctx.frame.location;
     if (location?.kind === 'resolved') {
       const duplicate = await findOpenDuplicate(ctx.tx, {
-        serviceCode: String(ctx.data.serviceCode ?? ''),
+        serviceCode: ctx.frame.serviceCode ?? '',
         lat: location.lat,
         long: location.long,
         placeId: location.placeId ?? null,
@@ -31,20 +48,20 @@ export const submitReport: StepHandler<StepOf<'submit-report'>> = {
         distanceM: ctx.config.DUPLICATE_DISTANCE_M,
       });
       if (duplicate) {
-        return { kind: 'reply', phase: 'duplicate', data: { duplicate }, reply: duplicateReply(ctx.language, duplicate) };
+        return { kind: 'reply', phase: 'duplicate', scratch: { duplicate }, reply: duplicateReply(ctx.language, duplicate) };
       }
     }
     return file(ctx);
   },
   async input(ctx, input) {
-    const duplicate = ctx.data.duplicate as OpenDuplicate | undefined;
+    const duplicate = ctx.scratch.duplicate;
     if (ctx.phase !== 'duplicate' || !duplicate) return file(ctx);
     const reply = duplicateReply(ctx.language, duplicate);
     if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
     const answer = yesOrNo(input, ctx.language);
     if (answer === 'no') return file(ctx);
     if (answer !== 'yes') return { kind: 'retry', reason: 'noMatch', reply };
-    const words = [ctx.data.description, ctx.data.requestedAction].filter(Boolean).join(' — ');
+    const words = [ctx.frame.description, ctx.frame.requestedAction].filter(Boolean).join(' — ');
     const merged = await addNeighbourReport(ctx.tx, duplicate.id, {
       callerNumber: ctx.call.from ?? null,
       words: String(words),
@@ -57,7 +74,7 @@ export const submitReport: StepHandler<StepOf<'submit-report'>> = {
       kind: 'exit',
       exit: 'submitted',
       say: [dupPhrases.added[ctx.language].replace('{count}', String(merged.reportCount))],
-      data: { outcome: 'report', requestId: duplicate.id, confirmation: merged.confirmation, merged: true, duplicate: undefined },
+      frame: { outcome: 'report', requestId: duplicate.id, confirmation: merged.confirmation, merged: true },
     };
   },
 };
@@ -84,18 +101,18 @@ function duplicateReply(language: Language, duplicate: OpenDuplicate): Reply {
   };
 }
 
-async function file(ctx: Ctx): Promise<Outcome> {
+async function file(ctx: Ctx): Promise<Out> {
   const catalogue = await currentCatalogue(ctx.tx);
-  const service = catalogue.byCode.get(String(ctx.data.serviceCode ?? ''));
+  const service = catalogue.byCode.get(ctx.frame.serviceCode ?? '');
   if (!service) return { kind: 'global', target: 'error' };
-  const location = ctx.data.location as ReportLocation | undefined;
+  const location = ctx.frame.location;
   const resolved = location?.kind === 'resolved' ? location : undefined;
   const { request, created } = await createRequest(ctx.tx, {
     serviceCode: service.code,
     // The department's code, as every channel stores it (Open311 answers its name).
     agency: service.departmentCode,
-    description: String(ctx.data.description ?? ''),
-    requestedAction: String(ctx.data.requestedAction ?? ''),
+    description: ctx.frame.description ?? '',
+    requestedAction: ctx.frame.requestedAction ?? '',
     callerNumber: ctx.call.from ?? null,
     channel: 'phone',
     callSid: ctx.call.sid,
@@ -117,6 +134,6 @@ async function file(ctx: Ctx): Promise<Outcome> {
   return {
     kind: 'exit',
     exit: 'submitted',
-    data: { outcome: 'report', requestId: request.id, confirmation: request.confirmation, merged: false, duplicate: undefined },
+    frame: { outcome: 'report', requestId: request.id, confirmation: request.confirmation, merged: false },
   };
 }

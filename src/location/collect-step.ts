@@ -1,17 +1,34 @@
-import type { Language, StepOf } from '../flow/schema.js';
-import type { CallerInput, Outcome, Reply, StepContext, StepHandler } from '../flow/types.js';
-import { yesNoHints, yesOrNo } from '../flow/phrases.js';
+import { Type } from '@sinclair/typebox';
+import {
+  yesNoHints,
+  yesOrNo,
+  type Answer,
+  type Language,
+  type Outcome,
+  type Reply,
+  type ScratchOf,
+  type StepContext,
+  type StepHandler,
+  type StepOf,
+} from '../flow/step-api.js';
 import { locationHints } from './hints.js';
 import { locationPhrases as p } from './phrases.js';
-import { resolveLocation, type LocationResult, type ResolvedLocation } from './resolve.js';
+import { resolveLocation, type LocationResult } from './resolve.js';
+import { ResolvedPlace, type ReportLocation } from './slots.js';
 
-type Ctx = StepContext<StepOf<'collect-location'>>;
-type Answer = Exclude<CallerInput, { kind: 'enter' }>;
+export type { ReportLocation } from './slots.js';
 
-/** What a report keeps of its place: a resolved point, or the caller's words for a person to check. */
-export type ReportLocation =
-  | (Omit<ResolvedLocation, 'kind'> & { kind: 'resolved'; needsReview: false })
-  | { kind: 'caller-words'; words: string; needsReview: true };
+const scratch = {
+  /** A house number keyed on the keypad, waiting for its street. */
+  houseNumber: Type.String({ pattern: '^[0-9]{1,6}$' }),
+  /** The place read back, waiting for a yes. */
+  pendingLocation: ResolvedPlace,
+  /** What the caller said last, kept as their words if no place is found. */
+  locationWords: Type.String({ maxLength: 2000 }),
+  locationFailures: Type.Integer({ minimum: 0 }),
+};
+type Ctx = StepContext<StepOf<'collect-location'>, ScratchOf<typeof scratch>>;
+type Out = Outcome<ScratchOf<typeof scratch>>;
 
 /** Tries before the caller's own description is accepted: never loop demanding an address. */
 export const LOCATION_TRIES = 2;
@@ -20,7 +37,8 @@ export const LOCATION_TRIES = 2;
  * Takes the location as a 911 call-taker would: an address (the house number may be keyed in),
  * a corner, a landmark or a park, read back for confirmation. Phases: ask → street → confirm.
  */
-export const collectLocation: StepHandler<StepOf<'collect-location'>> = {
+export const collectLocation: StepHandler<StepOf<'collect-location'>, typeof scratch> = {
+  scratch,
   async enter(ctx) {
     return { kind: 'reply', phase: 'ask', reply: await askReply(ctx) };
   },
@@ -34,9 +52,9 @@ export const collectLocation: StepHandler<StepOf<'collect-location'>> = {
     if (input.kind === 'digits') {
       const number = input.digits.replace(/[*#]/g, '');
       if (!/^\d{1,6}$/.test(number)) return { kind: 'retry', reason: 'noMatch', reply: await askReply(ctx) };
-      return { kind: 'reply', phase: 'street', data: { houseNumber: number }, reply: streetReply(ctx, number) };
+      return { kind: 'reply', phase: 'street', scratch: { houseNumber: number }, reply: streetReply(ctx, number) };
     }
-    const houseNumber = typeof ctx.data.houseNumber === 'string' ? ctx.data.houseNumber : undefined;
+    const houseNumber = ctx.scratch.houseNumber;
     const words = houseNumber && ctx.phase === 'street' ? `${houseNumber} ${input.text}` : input.text;
     const result = await resolveLocation(ctx.tx, input.text, houseNumber && ctx.phase === 'street' ? { houseNumber } : {});
     return afterLookup(ctx, result, words);
@@ -50,7 +68,7 @@ async function askReply(ctx: Ctx): Promise<Reply> {
   };
 }
 
-function streetReply(ctx: Ctx, number = String(ctx.data.houseNumber ?? '')): Reply {
+function streetReply(ctx: Ctx, number = ctx.scratch.houseNumber ?? ''): Reply {
   return { say: [p.whichStreet[ctx.language].replace('{number}', number)], gather: { input: 'speech' } };
 }
 
@@ -61,13 +79,17 @@ function confirmReply(language: Language, label: string): Reply {
   };
 }
 
-async function afterLookup(ctx: Ctx, result: LocationResult, words: string): Promise<Outcome> {
+async function afterLookup(ctx: Ctx, result: LocationResult, words: string): Promise<Out> {
   const language = ctx.language;
   switch (result.kind) {
     case 'resolved': {
       const { kind: _kind, ...place } = result;
-      const location: ReportLocation = { ...place, kind: 'resolved', needsReview: false };
-      return { kind: 'reply', phase: 'confirm', data: { pendingLocation: location, locationWords: words }, reply: confirmReply(language, result.label) };
+      return {
+        kind: 'reply',
+        phase: 'confirm',
+        scratch: { pendingLocation: { ...place, kind: 'resolved', needsReview: false }, locationWords: words },
+        reply: confirmReply(language, result.label),
+      };
     }
     case 'outside-range':
       return failed(ctx, words, [
@@ -84,16 +106,16 @@ async function afterLookup(ctx: Ctx, result: LocationResult, words: string): Pro
   }
 }
 
-async function onConfirm(ctx: Ctx, input: Answer): Promise<Outcome> {
-  const pending = ctx.data.pendingLocation as ReportLocation | undefined;
-  if (!pending || pending.kind !== 'resolved') return { kind: 'reply', phase: 'ask', reply: await askReply(ctx) };
+async function onConfirm(ctx: Ctx, input: Answer): Promise<Out> {
+  const pending = ctx.scratch.pendingLocation;
+  if (!pending) return { kind: 'reply', phase: 'ask', reply: await askReply(ctx) };
   const reply = confirmReply(ctx.language, pending.label);
   if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
   const answer = yesOrNo(input, ctx.language);
   if (answer === 'yes') {
-    return { kind: 'exit', exit: 'next', data: { location: pending, pendingLocation: undefined, houseNumber: undefined, locationFailures: undefined } };
+    return { kind: 'exit', exit: 'next', frame: { location: pending } };
   }
-  if (answer === 'no') return failed(ctx, String(ctx.data.locationWords ?? pending.words), []);
+  if (answer === 'no') return failed(ctx, ctx.scratch.locationWords ?? pending.words, []);
   // Neither yes nor no: perhaps the caller is correcting the place itself.
   if (input.kind === 'speech' && input.text.split(' ').length > 2) {
     return afterLookup(ctx, await resolveLocation(ctx.tx, input.text), input.text);
@@ -105,22 +127,22 @@ async function onConfirm(ctx: Ctx, input: Answer): Promise<Outcome> {
  * A try that did not give a place. After the second, the caller's own words are the location,
  * flagged for a person to check: a caller in a park is never sent round in circles.
  */
-async function failed(ctx: Ctx, words: string, say: string[]): Promise<Outcome> {
-  const failures = Number(ctx.data.locationFailures ?? 0) + 1;
+async function failed(ctx: Ctx, words: string, say: string[]): Promise<Out> {
+  const failures = (ctx.scratch.locationFailures ?? 0) + 1;
   if (failures >= LOCATION_TRIES && words.trim()) {
     const location: ReportLocation = { kind: 'caller-words', words: words.trim(), needsReview: true };
     return {
       kind: 'exit',
       exit: 'next',
       say: [...say, p.takenAsSaid[ctx.language]],
-      data: { location, pendingLocation: undefined, houseNumber: undefined, locationFailures: undefined },
+      frame: { location },
     };
   }
   const ask = await askReply(ctx);
   return {
     kind: 'reply',
     phase: 'ask',
-    data: { locationFailures: failures, pendingLocation: undefined, houseNumber: undefined, locationWords: words },
+    scratch: { locationFailures: failures, pendingLocation: undefined, houseNumber: undefined, locationWords: words },
     reply: { ...ask, say: [...say, p.tryAgain[ctx.language], ...ask.say] },
   };
 }

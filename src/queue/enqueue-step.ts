@@ -1,12 +1,17 @@
-import type { StepOf } from '../flow/schema.js';
-import type { CallerInput, Outcome, Reply, StepContext, StepHandler } from '../flow/types.js';
+import { Type } from '@sinclair/typebox';
+import type { Answer, FramePatch, Outcome, Reply, ScratchOf, StepContext, StepHandler, StepOf } from '../flow/step-api.js';
 import { agentRoster, callbackWhenUnstaffed } from './agents.js';
 import { answerCallbackStage, CALLBACK_STAGES, stagePrompt, type CallbackStage, type DialogueInput } from './callback-dialogue.js';
 import { confirmCallback, savePending } from './callbacks.js';
 import { queuePhrase } from './phrases.js';
 import { findWait, holdingCount, recordJoin, recordTurnedAway } from './waits.js';
 
-type Ctx = StepContext<StepOf<'enqueue'>>;
+const scratch = {
+  /** Wrong answers so far in the call-back dialogue. */
+  callbackTries: Type.Integer({ minimum: 0 }),
+};
+type Ctx = StepContext<StepOf<'enqueue'>, ScratchOf<typeof scratch>>;
+type Out = Outcome<ScratchOf<typeof scratch>>;
 
 const PHASE_PREFIX = 'callback-';
 
@@ -15,18 +20,20 @@ const PHASE_PREFIX = 'callback-';
  * When the queue is already full by our own count, or a queue that must be staffed has nobody
  * configured to answer it, the caller is offered a call-back at once instead of an endless hold.
  */
-export const enqueue: StepHandler<StepOf<'enqueue'>> = {
+export const enqueue: StepHandler<StepOf<'enqueue'>, typeof scratch> = {
+  scratch,
   async enter(ctx) {
     const { queue } = ctx.step;
     const reason = ctx.step.id;
-    const outcome = ctx.data.outcome ?? (queue === 'operator' ? 'operator' : 'police');
+    const outcome = ctx.frame.outcome ?? (queue === 'operator' ? 'operator' : 'police');
     const turnedAway = await whyTurnedAway(ctx);
     if (turnedAway) {
       await recordTurnedAway(ctx.tx, { callSid: ctx.call.sid, queue, reason, result: turnedAway });
       return {
         kind: 'reply',
         phase: `${PHASE_PREFIX}offer`,
-        data: { outcome, queue, callbackTries: 0, queueTurnedAway: turnedAway },
+        frame: { outcome, queue, queueTurnedAway: turnedAway },
+        scratch: { callbackTries: 0 },
         reply: stageReply('offer', [
           queuePhrase(turnedAway === 'full' ? 'queueFull' : 'unstaffed', ctx.language),
           ...stagePrompt('offer', { language: ctx.language, callerNumber: ctx.call.from }),
@@ -44,7 +51,7 @@ export const enqueue: StepHandler<StepOf<'enqueue'>> = {
     const step = answerCallbackStage(stage, dialogueInput(input), {
       language: ctx.language,
       callerNumber: ctx.call.from,
-      tries: typeof ctx.data.callbackTries === 'number' ? ctx.data.callbackTries : 0,
+      tries: ctx.scratch.callbackTries ?? 0,
     });
     const wait = await findWait(ctx.tx, ctx.call.sid, ctx.step.queue);
     switch (step.kind) {
@@ -60,7 +67,7 @@ export const enqueue: StepHandler<StepOf<'enqueue'>> = {
         return {
           kind: 'reply',
           phase: `${PHASE_PREFIX}${step.stage}`,
-          data: { callbackTries: step.tries },
+          scratch: { callbackTries: step.tries },
           reply: stageReply(step.stage, step.say),
         };
       case 'done':
@@ -68,20 +75,22 @@ export const enqueue: StepHandler<StepOf<'enqueue'>> = {
         return {
           kind: 'reply',
           phase: 'ended',
-          data: { outcome: 'callback', callbackTries: undefined },
+          frame: { outcome: 'callback' },
+          scratch: { callbackTries: undefined },
           reply: { say: [queuePhrase('willCallBack', ctx.language)], end: { kind: 'hangup' } },
         };
       case 'declined':
         // A full queue still takes callers who would rather hold; a queue nobody answers does not,
         // except for a caller who was just given emergency advice: never hang up on them.
-        if (ctx.data.queueTurnedAway === 'full' || ctx.data.outcome === 'emergency') {
+        if (ctx.frame.queueTurnedAway === 'full' || ctx.frame.outcome === 'emergency') {
           await recordJoin(ctx.tx, { callSid: ctx.call.sid, queue: ctx.step.queue, reason: ctx.step.id });
-          return holdReply(ctx, [queuePhrase('backToHold', ctx.language)], { callbackTries: undefined });
+          return holdReply(ctx, [queuePhrase('backToHold', ctx.language)], {});
         }
         return {
           kind: 'reply',
           phase: 'ended',
-          data: { outcome: 'callback-declined', callbackTries: undefined },
+          frame: { outcome: 'callback-declined' },
+          scratch: { callbackTries: undefined },
           reply: { say: [queuePhrase('callAgain', ctx.language)], end: { kind: 'hangup' } },
         };
     }
@@ -97,11 +106,13 @@ async function whyTurnedAway(ctx: Ctx): Promise<'full' | 'unstaffed' | undefined
   return undefined;
 }
 
-function holdReply(ctx: Ctx, say: string[], data: Record<string, unknown>): Outcome {
+function holdReply(ctx: Ctx, say: string[], frame: FramePatch): Out {
   return {
     kind: 'reply',
     phase: 'queued',
-    data,
+    frame,
+    // Out of the call-back dialogue: a replayed answer finds nothing to count.
+    scratch: { callbackTries: undefined },
     reply: { say, end: { kind: 'enqueue', queue: ctx.step.queue } },
   };
 }
@@ -124,7 +135,7 @@ function stageOf(phase: string): CallbackStage | undefined {
   return (CALLBACK_STAGES as readonly string[]).includes(stage) ? (stage as CallbackStage) : undefined;
 }
 
-function dialogueInput(input: Exclude<CallerInput, { kind: 'enter' }>): DialogueInput {
+function dialogueInput(input: Answer): DialogueInput {
   if (input.kind === 'speech') return { kind: 'speech', text: input.text };
   return input;
 }

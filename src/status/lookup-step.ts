@@ -1,7 +1,14 @@
-import type { StepOf } from '../flow/schema.js';
-import type { CallerInput, Outcome, Reply, Speech, StepContext, StepHandler } from '../flow/types.js';
-import { matchWords } from '../flow/steps/basic.js';
-import { clampSpeech } from '../flow/speech.js';
+import {
+  clampSpeech,
+  matchWords,
+  type Answer,
+  type Outcome,
+  type Reply,
+  type Speech,
+  type StepContext,
+  type StepHandler,
+  type StepOf,
+} from '../flow/step-api.js';
 import { isValidConfirmation } from '../requests/confirmation.js';
 import { isClosed } from '../requests/status.js';
 import { confirmationSpeech, describeRequest } from './describe.js';
@@ -10,10 +17,7 @@ import { addFollowUp, requestSummary, type RequestSummary } from './queries.js';
 import { spokenDigits } from './spoken-digits.js';
 
 type Ctx = StepContext<StepOf<'status-lookup'>>;
-type Input = Exclude<CallerInput, { kind: 'enter' }>;
-
-/** The request a step before this one chose for the caller (recognize-caller): no number asked. */
-export const SELECTED_REQUEST = 'statusRequestId';
+type Input = Answer;
 
 const DAY_MS = 86_400_000;
 
@@ -25,13 +29,13 @@ const DAY_MS = 86_400_000;
  */
 export const statusLookup: StepHandler<StepOf<'status-lookup'>> = {
   async enter(ctx) {
-    const id = selectedId(ctx.data);
+    const id = ctx.frame.statusRequestId;
     const request = id !== undefined ? await requestSummary(ctx.tx, { id }) : undefined;
     if (request) {
       const target = await followUpTarget(ctx, request);
       return { kind: 'reply', phase: 'heard', reply: offerReply(ctx, target, describeRequest(request, ctx.language)) };
     }
-    return { kind: 'reply', phase: 'number', reply: numberReply(ctx), data: { [SELECTED_REQUEST]: undefined } };
+    return { kind: 'reply', phase: 'number', reply: numberReply(ctx), frame: { statusRequestId: undefined } };
   },
   input(ctx, input) {
     switch (ctx.phase) {
@@ -77,15 +81,15 @@ async function numberInput(ctx: Ctx, input: Input): Promise<Outcome> {
   ctx.log.info({ found: true, requestId: request.id, status: request.status }, 'status lookup');
   // Re-entering with the request chosen gives the offers that follow a fresh count of attempts.
   // From here the caller has their answer: the call counts as answered by the status line.
-  return { kind: 'goto', target: ctx.step.id, data: { [SELECTED_REQUEST]: request.id, outcome: ctx.data.outcome ?? 'status' } };
+  return { kind: 'goto', target: ctx.step.id, frame: { statusRequestId: request.id, outcome: ctx.frame.outcome ?? 'status' } };
 }
 
 async function offerInput(ctx: Ctx, input: Input): Promise<Outcome> {
   const request = await selected(ctx);
   if (!request) return statusLookup.enter(ctx);
   // The call was answered by the status line (unless it already filed a report).
-  const done = { [SELECTED_REQUEST]: undefined, outcome: ctx.data.outcome ?? 'status' };
-  if (input.kind === 'silence') return { kind: 'exit', exit: 'done', data: done };
+  const done = { statusRequestId: undefined, outcome: ctx.frame.outcome ?? 'status' };
+  if (input.kind === 'silence') return { kind: 'exit', exit: 'done', frame: done };
   const choice =
     input.kind === 'digits'
       ? ({ '1': 'add', '2': 'newReport', '3': 'again' } as const)[input.digits]
@@ -100,11 +104,11 @@ async function offerInput(ctx: Ctx, input: Input): Promise<Outcome> {
         reply: followUpReply(ctx, target),
       };
     case 'newReport':
-      return { kind: 'exit', exit: 'newReport', say: [say('newReport', ctx.language)], data: done };
+      return { kind: 'exit', exit: 'newReport', say: [say('newReport', ctx.language)], frame: done };
     case 'again':
       return { kind: 'reply', phase: 'heard', reply: offerReply(ctx, target, describeRequest(request, ctx.language)) };
     case 'done':
-      return { kind: 'exit', exit: 'done', data: done };
+      return { kind: 'exit', exit: 'done', frame: done };
     default:
       break;
   }
@@ -181,12 +185,7 @@ function numberReply(ctx: Ctx, said?: Speech[]): Reply {
   };
 }
 
-function selectedId(data: Readonly<Record<string, unknown>>): number | undefined {
-  const id = data[SELECTED_REQUEST];
-  return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
-}
-
 async function selected(ctx: Ctx): Promise<RequestSummary | undefined> {
-  const id = selectedId(ctx.data);
+  const id = ctx.frame.statusRequestId;
   return id === undefined ? undefined : requestSummary(ctx.tx, { id });
 }

@@ -1,20 +1,21 @@
-import type { StepOf } from '../flow/schema.js';
-import type { Speech, StepHandler } from '../flow/types.js';
-import { matchWords } from '../flow/steps/basic.js';
+import { Type } from '@sinclair/typebox';
+import { matchWords, type Speech, type StepHandler, type StepOf } from '../flow/step-api.js';
 import { whatAndWhere } from './describe.js';
-import { SELECTED_REQUEST } from './lookup-step.js';
 import { offerWords, say } from './phrases.js';
 import { openRequestsOf, type OpenRequests } from './queries.js';
 
-/** The request offered to a recognised caller, kept until they answer. */
-const OFFERED = 'recognizedRequestId';
+const scratch = {
+  /** The request offered to a recognised caller, kept until they answer. */
+  offered: Type.Integer({ minimum: 1 }),
+};
 
 /**
  * Right after the language choice: a caller whose number has open requests (their own, or one
  * they added a neighbour's report to) hears the most recent one and can go straight to its
  * status. Withheld numbers and callers with nothing open pass through without a question.
  */
-export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>> = {
+export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>, typeof scratch> = {
+  scratch,
   async enter(ctx) {
     if (!ctx.call.from) return { kind: 'exit', exit: 'none' };
     const open = await openRequestsOf(ctx.tx, ctx.call.from);
@@ -23,7 +24,7 @@ export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>> = {
     return {
       kind: 'reply',
       phase: 'offer',
-      data: { [OFFERED]: open.latest.id },
+      scratch: { offered: open.latest.id },
       reply: {
         say: [...offerSpeech(open, ctx.language), say('recognizedOptions', ctx.language), say('holdForMenu', ctx.language)],
         gather: {
@@ -36,19 +37,18 @@ export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>> = {
     };
   },
   input(ctx, input) {
-    const offered = ctx.data[OFFERED];
-    const clear = { [OFFERED]: undefined };
+    const { offered } = ctx.scratch;
     let choice: 'status' | 'newReport' | undefined;
     if (input.kind === 'digits') choice = input.digits === '1' ? 'status' : input.digits === '2' ? 'newReport' : undefined;
     else if (input.kind === 'speech') {
       choice = matchWords(['status', 'newReport'] as const, (k) => offerWords[k][ctx.language], input.text);
     }
-    if (choice === 'status' && typeof offered === 'number') {
-      return { kind: 'exit', exit: 'status', data: { ...clear, [SELECTED_REQUEST]: offered, outcome: 'status' } };
+    if (choice === 'status' && offered !== undefined) {
+      return { kind: 'exit', exit: 'status', frame: { statusRequestId: offered, outcome: 'status' } };
     }
-    if (choice === 'newReport') return { kind: 'exit', exit: 'newReport', data: clear };
+    if (choice === 'newReport') return { kind: 'exit', exit: 'newReport' };
     // Anything else, or silence, is the ordinary main menu: this offer was a shortcut, not a question.
-    return { kind: 'exit', exit: 'none', data: clear };
+    return { kind: 'exit', exit: 'none' };
   },
 };
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { continueCall, startCall, type CallDeps, type TurnAnswer } from '../flow/calls.js';
 import { endSession } from '../flow/sessions.js';
-import { handlers } from '../flow/handlers.js';
+import { stepKit } from '../flow/handlers.js';
 import type { Language } from '../flow/schema.js';
 import { withTimeout } from '../lib/with-timeout.js';
 import { resolveAuthToken } from './auth-token.js';
@@ -13,15 +13,7 @@ import { renderReply } from './twiml.js';
 import { voiceUrls } from './urls.js';
 import queueRoutes from './queue-routes.js';
 import agentRoutes from './agent-routes.js';
-import type { EngineServices } from '../flow/types.js';
 import { loggableError } from './log-error.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Shared per-process services for step handlers (catalogue, classifier caches…). */
-    engineServices: EngineServices;
-  }
-}
 
 /**
  * The Twilio voice webhooks. Every route answers TwiML: when the database is down, slow or the
@@ -32,7 +24,6 @@ export default async function voiceRoutes(app: FastifyInstance) {
   const { config } = app;
   const { token } = resolveAuthToken(config);
   const budget = config.DB_TIMEOUT_MS + 500;
-  if (!app.hasDecorator('engineServices')) app.decorate('engineServices', {});
 
   app.addHook('preHandler', twilioSignatureCheck(token, config.PUBLIC_BASE_URL));
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -54,8 +45,7 @@ export default async function voiceRoutes(app: FastifyInstance) {
     db: app.db,
     config,
     log: request.log,
-    handlers,
-    services: app.engineServices,
+    kit: stepKit,
   });
 
   const answer = (reply: FastifyReply, turn: TurnAnswer) =>

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DEFAULT_FLOW_KEY, latestRevision, revisionById, type LoadedFlow } from '../../flow/revisions.js';
-import { handlers } from '../../flow/handlers.js';
+import { stepKit } from '../../flow/handlers.js';
 import type { Flow } from '../../flow/schema.js';
-import type { EngineServices } from '../../flow/types.js';
 import { can, requireRole } from '../auth.js';
 import { diffFlows } from '../diff.js';
 import { applyOp } from '../draft-ops.js';
@@ -28,7 +27,7 @@ const noticeOf = (request: FastifyRequest) => (request.query as { notice?: strin
 const expectedVersionOf = (body: Record<string, unknown>): string | null =>
   typeof body.expectedVersion === 'string' && body.expectedVersion ? body.expectedVersion : null;
 
-export default async function flowRoutes(app: FastifyInstance, opts: { services: EngineServices }) {
+export default async function flowRoutes(app: FastifyInstance) {
   const html = 'text/html; charset=utf-8';
 
   // Pages
@@ -160,7 +159,7 @@ export default async function flowRoutes(app: FastifyInstance, opts: { services:
     const input = session ? parseTryInput(body.input) : ({ kind: 'enter' } as const);
     const line = body.line === 'outOfArea' ? 'outOfArea' : 'main';
     const answer = await tryTurn(
-      { db: app.db, config: app.config, log: request.log, handlers, services: opts.services },
+      { db: app.db, config: app.config, log: request.log, kit: stepKit },
       loaded,
       session,
       input,

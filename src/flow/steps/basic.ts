@@ -1,6 +1,6 @@
 import type { StepHandler } from '../types.js';
 import type { StepOf } from '../schema.js';
-import { normaliseSpeech, phrase, yesNoHints, yesOrNo } from '../phrases.js';
+import { matchWords, normaliseSpeech, phrase, yesNoHints, yesOrNo } from '../phrases.js';
 import { clampSpeech } from '../speech.js';
 
 /** Says something and moves on. */
@@ -49,7 +49,7 @@ export const menu: StepHandler<StepOf<'menu'>> = {
         ? ctx.step.options.find((o) => o.key === input.digits)
         : matchWords(ctx.step.options, (o) => o.words[ctx.language], input.text);
     if (!option) return { kind: 'retry', reason: 'noMatch', reply };
-    return { kind: 'goto', target: option.next, data: { [`choice:${ctx.step.id}`]: option.key } };
+    return { kind: 'goto', target: option.next, frame: { menuChoices: { ...ctx.frame.menuChoices, [ctx.step.id]: option.key } } };
   },
 };
 
@@ -62,19 +62,6 @@ function menuReply(step: StepOf<'menu'>, language: 'en' | 'es') {
       hints: step.options.flatMap((o) => o.words[language]).slice(0, 100),
     },
   };
-}
-
-/** Picks the option whose words appear in the speech; the longest phrase wins. */
-export function matchWords<T>(options: readonly T[], words: (o: T) => readonly string[], speech: string): T | undefined {
-  const text = ` ${normaliseSpeech(speech)} `;
-  let best: { option: T; length: number } | undefined;
-  for (const option of options) {
-    for (const word of words(option)) {
-      const w = normaliseSpeech(word);
-      if (w && text.includes(` ${w} `) && (!best || w.length > best.length)) best = { option, length: w.length };
-    }
-  }
-  return best?.option;
 }
 
 /** A yes/no question. */
@@ -106,7 +93,7 @@ export const ask: StepHandler<StepOf<'ask'>> = {
     if (input.kind !== 'speech') return { kind: 'retry', reason: 'noMatch', reply };
     const text = clampSpeech(input.text);
     if (!text) return { kind: 'retry', reason: 'noMatch', reply };
-    return { kind: 'exit', exit: 'answer', data: { [ctx.step.save]: text } };
+    return { kind: 'exit', exit: 'answer', frame: { [ctx.step.save]: text } };
   },
 };
 
@@ -118,7 +105,7 @@ export const transfer: StepHandler<StepOf<'transfer'>> = {
   enter: (ctx) => ({
     kind: 'reply',
     phase: 'transferred',
-    data: { outcome: ctx.data.outcome ?? 'transferred' },
+    frame: { outcome: ctx.frame.outcome ?? 'transferred' },
     reply: { say: [ctx.step.prompt[ctx.language]], end: { kind: 'dial', number: ctx.step.number } },
   }),
 };
@@ -127,7 +114,7 @@ export const hangUp: StepHandler<StepOf<'hang-up'>> = {
   enter: (ctx) => ({
     kind: 'reply',
     phase: 'ended',
-    data: { outcome: ctx.data.outcome ?? 'goodbye' },
+    frame: { outcome: ctx.frame.outcome ?? 'goodbye' },
     reply: { say: [ctx.step.prompt[ctx.language]], end: { kind: 'hangup' } },
   }),
 };
