@@ -84,6 +84,7 @@ export async function runTurn(loaded: LoadedFlow, kit: StepKit, base: BaseContex
     switch (outcome.kind) {
       case 'reply':
         if (outcome.phase) state.phase = outcome.phase;
+        if (outcome.language) state.language = outcome.language;
         return { state, reply: prepend(pending, outcome.reply) };
       case 'retry': {
         if (outcome.say) pending.push(...outcome.say);

@@ -32,6 +32,12 @@ export const coreSlots = {
   emergencyKind: Type.String({ maxLength: 40 }),
   /** The key chosen at each menu, by the menu's step id. */
   menuChoices: Type.Record(Type.String({ maxLength: 48 }), Type.String({ maxLength: 1 })),
+  /**
+   * Slots filled from a free answer that the caller has not yet confirmed. A step that fills a
+   * slot this way adds its name; a step that confirms it removes it; nothing is filed while any
+   * remains (the confirm-report step asks about all of them in one question).
+   */
+  pending: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 10, uniqueItems: true }),
 };
 type CoreSlots = typeof coreSlots;
 

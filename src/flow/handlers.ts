@@ -11,6 +11,8 @@ import { intakeSlots } from '../intake/slots.js';
 import { collectLocation } from '../location/collect-step.js';
 import { locationSlots } from '../location/slots.js';
 import { submitReport } from '../intake/submit-step.js';
+import { confirmReport } from '../intake/confirm-report-step.js';
+import { openQuestion } from '../understand/open-question-step.js';
 import { readBack } from '../intake/read-back-step.js';
 import { offerText } from '../intake/offer-text-step.js';
 import { recognizeCaller } from '../status/recognize-step.js';
@@ -25,7 +27,9 @@ export const handlers: HandlerMap = {
   say,
   'choose-language': chooseLanguage,
   'line-branch': lineBranch,
+  'open-question': openQuestion,
   menu,
+  'confirm-report': confirmReport,
   confirm,
   ask,
   'classify-issue': classifyIssue,

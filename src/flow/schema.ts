@@ -72,6 +72,58 @@ export const MenuStep = base('menu', {
   retries: Retries,
   on: Type.Object(QuestionExits, { additionalProperties: false }),
 });
+/** What a caller may want from the open question; each routes through the exit of the same name. */
+// Asking for a person is not one of them: the operator key and words work at every question.
+export const INTENTS = ['report', 'status', 'police'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const OpenQuestionStep = base('open-question', {
+  greeting: Type.Object(Prompt.properties, {
+    additionalProperties: false,
+    description: 'The welcome on the 311 number, said once before the question.',
+  }),
+  outOfAreaGreeting: Type.Object(Prompt.properties, {
+    additionalProperties: false,
+    description: 'The welcome on the out-of-area number, said once before the question instead.',
+  }),
+  prompt: Prompt,
+  options: Type.Array(
+    Type.Object(
+      {
+        key: Key,
+        intent: Type.Union(INTENTS.map((i) => Type.Literal(i))),
+        words: Words,
+        label: Type.Optional(Type.String({ maxLength: 200 })),
+      },
+      { additionalProperties: false },
+    ),
+    { minItems: 1, maxItems: 8, description: 'Keypad choices and the words that mean them; speech may fill the whole report.' },
+  ),
+  languages: Type.Array(
+    Type.Object(
+      { key: Key, language: Type.Union(LANGUAGES.map((l) => Type.Literal(l))), words: Type.Array(Text(100), { maxItems: 20 }) },
+      { additionalProperties: false },
+    ),
+    { maxItems: 5, description: 'A key or word that asks the question again in another language.' },
+  ),
+  retries: Retries,
+  on: Type.Object(
+    { report: StepId, status: StepId, police: StepId, ...QuestionExits },
+    { additionalProperties: false },
+  ),
+});
+export const ConfirmReportStep = base('confirm-report', {
+  prompt: Prompt,
+  whichPart: Type.Object(Prompt.properties, {
+    additionalProperties: false,
+    description: 'Asked after a no: which part was wrong (1 the problem, 2 the place).',
+  }),
+  retries: Retries,
+  on: Type.Object(
+    { confirmed: StepId, issue: StepId, place: StepId, ...QuestionExits },
+    { additionalProperties: false },
+  ),
+});
 export const ConfirmStep = base('confirm', {
   prompt: Prompt,
   retries: Retries,
@@ -130,7 +182,7 @@ export const TransferStep = base('transfer', {
 export const HangUpStep = base('hang-up', { prompt: Prompt });
 
 export const Step = Type.Union([
-  SayStep, ChooseLanguageStep, LineBranchStep, MenuStep, ConfirmStep, AskStep, ClassifyIssueStep,
+  SayStep, ChooseLanguageStep, LineBranchStep, OpenQuestionStep, MenuStep, ConfirmStep, ConfirmReportStep, AskStep, ClassifyIssueStep,
   CollectLocationStep, SubmitReportStep, ReadBackStep, OfferTextStep, RecognizeCallerStep,
   StatusLookupStep, EnqueueStep, TransferStep, HangUpStep,
 ]);

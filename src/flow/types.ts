@@ -52,7 +52,7 @@ interface Writes<Sc> {
 /** What a step handler decides. */
 export type Outcome<Sc = Scratch> =
   /** Stay on this step (phase names the sub-question) and answer the caller. */
-  | ({ kind: 'reply'; reply: Reply; phase?: string } & Writes<Sc>)
+  | ({ kind: 'reply'; reply: Reply; phase?: string; language?: Language } & Writes<Sc>)
   /** Leave through one of the step's exits (`next`, or a key of `on`), saying `say` first. */
   | ({ kind: 'exit'; exit: string; say?: Speech[]; language?: Language } & Writes<Sc>)
   /** Go to a step the step itself names (a menu option's target). */

@@ -121,9 +121,10 @@ function checkGraph(flow: Flow): FlowProblem[] {
         message: 'after the retry limit the caller must reach a live operator (an enqueue step)',
       });
     }
-    if (step.type === 'menu') {
+    if (step.type === 'menu' || step.type === 'open-question') {
       const keys = new Set<string>();
-      step.options.forEach((option, i) => {
+      const choices: { key: string }[] = step.type === 'menu' ? step.options : [...step.options, ...step.languages];
+      choices.forEach((option, i) => {
         if (keys.has(option.key)) {
           problems.push({ stepId: step.id, path: `options[${i}].key`, message: `key ${option.key} is used twice` });
         }
@@ -136,6 +137,14 @@ function checkGraph(flow: Flow): FlowProblem[] {
         }
         keys.add(option.key);
       });
+    }
+  }
+
+  // What an open question hears is filed only after the caller confirms it (confirm-report).
+  const opens = flow.steps.filter((s) => s.type === 'open-question');
+  if (opens.length && flow.steps.some((s) => s.type === 'submit-report') && !flow.steps.some((s) => s.type === 'confirm-report')) {
+    for (const step of opens) {
+      problems.push({ stepId: step.id, path: 'type', message: 'what the open question hears must be confirmed by a confirm-report step before the report is filed' });
     }
   }
 

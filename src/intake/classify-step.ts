@@ -43,6 +43,18 @@ export const classifyIssue: StepHandler<StepOf<'classify-issue'>, typeof scratch
   scratch,
   async enter(ctx) {
     const catalogue = await currentCatalogue(ctx.tx);
+    // Heard already (the opening sentence): a clear type goes on, to be confirmed with the place;
+    // likely types are offered by number instead of asking the caller to say it again.
+    const heard = ctx.frame.serviceCode ? catalogue.byCode.get(ctx.frame.serviceCode) : undefined;
+    if (heard) {
+      if (heard.handling === 'police') return { kind: 'exit', exit: 'police' };
+      const say = ctx.frame.location ? [] : [p.gotIt[ctx.language].replace('{service}', heard.names[ctx.language])];
+      return { kind: 'exit', exit: 'report', say };
+    }
+    const choices = (ctx.frame.issueCandidates ?? []).filter((code) => catalogue.byCode.has(code));
+    if (choices.length) {
+      return { kind: 'reply', phase: 'choose', scratch: { choices, classifyPath: 'confirmation' }, reply: chooseReply(ctx.language, catalogue, choices) };
+    }
     return { kind: 'reply', phase: 'ask', reply: askReply(ctx, catalogue) };
   },
 
@@ -220,7 +232,8 @@ function onService(ctx: Ctx, catalogue: LoadedCatalogue, input: Answer): Promise
 /** The issue type is settled: police matters go live, everything else is taken as a report. */
 async function chosen(ctx: Ctx, service: CatalogueEntry, path: ClassifiedBy): Promise<Out> {
   await recordEvent(ctx.tx, ctx.call.sid, 'issue-classified', { serviceCode: service.code, path, attempts: ctx.attempts });
-  const frame = { serviceCode: service.code, classifiedBy: path };
+  const pending = (ctx.frame.pending ?? []).filter((slot) => slot !== 'serviceCode');
+  const frame = { serviceCode: service.code, classifiedBy: path, issueCandidates: undefined, pending: pending.length ? pending : undefined };
   if (service.handling === 'police') return { kind: 'exit', exit: 'police', frame };
   return { kind: 'exit', exit: 'report', frame, say: [p.gotIt[ctx.language].replace('{service}', service.names[ctx.language])] };
 }

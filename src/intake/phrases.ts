@@ -13,4 +13,5 @@ export const intakePhrases = {
   sorryLetsTry: { en: 'Sorry about that.', es: 'Disculpe.' },
   starForDepartments: { en: 'To go back to the list of departments, press star.', es: 'Para volver a la lista de departamentos, oprima asterisco.' },
   gotIt: { en: 'OK, {service}.', es: 'Muy bien: {service}.' },
+  reportAt: { en: '{service}, at {place}.', es: '{service}, en {place}.' },
 } as const satisfies Record<string, Record<Language, string>>;

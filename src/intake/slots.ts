@@ -11,6 +11,8 @@ export const intakeSlots = defineSlots({
   /** The catalogue code of the problem, once the caller agreed to it. */
   serviceCode: Type.String({ maxLength: 100 }),
   classifiedBy: ClassifiedBy,
+  /** Types the opening sentence might mean, best first, to offer by number instead of asking again. */
+  issueCandidates: Type.Array(Type.String({ maxLength: 100 }), { minItems: 1, maxItems: 3 }),
   /** What the caller said when asked for the problem. */
   issueWords: Type.String({ maxLength: 500 }),
   description: Words,

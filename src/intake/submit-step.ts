@@ -35,6 +35,11 @@ type Out = Outcome<ScratchOf<typeof scratch>>;
 export const submitReport: StepHandler<StepOf<'submit-report'>, typeof scratch> = {
   scratch,
   async enter(ctx) {
+    // Nothing is filed that the caller did not confirm; a flow that skips the confirmation is a bug.
+    if ((ctx.frame.pending ?? []).length) {
+      ctx.log.error({ pending: ctx.frame.pending }, 'submit reached with unconfirmed slots');
+      return { kind: 'global', target: 'error' };
+    }
     // Neighbours reporting the same problem add weight to one request instead of duplicating it.
     const location = ctx.frame.location;
     if (location?.kind === 'resolved') {

@@ -40,6 +40,8 @@ export const LOCATION_TRIES = 2;
 export const collectLocation: StepHandler<StepOf<'collect-location'>, typeof scratch> = {
   scratch,
   async enter(ctx) {
+    // Said already (the opening sentence): the place is confirmed with the problem, not asked again.
+    if (ctx.frame.location) return { kind: 'exit', exit: 'next' };
     return { kind: 'reply', phase: 'ask', reply: await askReply(ctx) };
   },
 
@@ -84,6 +86,11 @@ async function afterLookup(ctx: Ctx, result: LocationResult, words: string): Pro
   switch (result.kind) {
     case 'resolved': {
       const { kind: _kind, ...place } = result;
+      // The problem still waits for the caller's yes: one question will confirm both.
+      const pending = ctx.frame.pending ?? [];
+      if (pending.includes('serviceCode')) {
+        return { kind: 'exit', exit: 'next', frame: { location: { ...place, kind: 'resolved', needsReview: false }, pending: [...pending, 'location'] } };
+      }
       return {
         kind: 'reply',
         phase: 'confirm',

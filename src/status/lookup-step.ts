@@ -35,6 +35,11 @@ export const statusLookup: StepHandler<StepOf<'status-lookup'>> = {
       const target = await followUpTarget(ctx, request);
       return { kind: 'reply', phase: 'heard', reply: offerReply(ctx, target, describeRequest(request, ctx.language)) };
     }
+    // Digits said in the opening sentence are taken as if keyed, once.
+    if (ctx.frame.statusDigits) {
+      const outcome = await numberInput(ctx, { kind: 'digits', digits: ctx.frame.statusDigits });
+      return { ...outcome, frame: { ...outcome.frame, statusDigits: undefined } };
+    }
     return { kind: 'reply', phase: 'number', reply: numberReply(ctx), frame: { statusRequestId: undefined } };
   },
   input(ctx, input) {

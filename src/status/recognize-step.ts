@@ -17,7 +17,8 @@ const scratch = {
 export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>, typeof scratch> = {
   scratch,
   async enter(ctx) {
-    if (!ctx.call.from) return { kind: 'exit', exit: 'none' };
+    // The caller already said which request: no offer, straight to it.
+    if (!ctx.call.from || ctx.frame.statusDigits) return { kind: 'exit', exit: 'none' };
     const open = await openRequestsOf(ctx.tx, ctx.call.from);
     if (!open) return { kind: 'exit', exit: 'none' };
     ctx.log.info({ openRequests: open.count }, 'caller recognised');

@@ -86,7 +86,9 @@ function yesNoReply(question: string, language: 'en' | 'es') {
 
 /** A free answer in the caller's own words, kept with the report. */
 export const ask: StepHandler<StepOf<'ask'>> = {
-  enter: (ctx) => ({ kind: 'reply', phase: 'ask', reply: askReply(ctx.step.prompt[ctx.language]) }),
+  // A slot the caller already filled (their first sentence described the problem) is not asked again.
+  enter: (ctx) =>
+    ctx.frame[ctx.step.save] ? { kind: 'exit', exit: 'answer' } : { kind: 'reply', phase: 'ask', reply: askReply(ctx.step.prompt[ctx.language]) },
   input(ctx, input) {
     const reply = askReply(ctx.step.prompt[ctx.language]);
     if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
