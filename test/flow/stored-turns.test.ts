@@ -16,7 +16,6 @@ async function atLocationQuestion() {
   const caller = t.caller({ from: '+14105550777' });
   await caller.start();
   await caller.press('1');
-  await caller.press('1');
   await caller.say('there is a huge pothole in the road');
   const action = caller.lastGather()!.action!;
   await caller.say('yes');

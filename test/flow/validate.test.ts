@@ -18,8 +18,8 @@ describe('flow validation', () => {
 
   it('rejects a step that goes to a step that does not exist', () => {
     const flow = main();
-    (step(flow, 'main-menu') as Extract<Flow['steps'][number], { type: 'menu' }>).options[0]!.next = 'nowhere';
-    expect(problemsOf(flow)).toContainEqual(expect.objectContaining({ stepId: 'main-menu', message: 'goes to "nowhere", which is not a step' }));
+    (step(flow, 'welcome') as { on: Record<string, string> }).on.report = 'nowhere';
+    expect(problemsOf(flow)).toContainEqual(expect.objectContaining({ stepId: 'welcome', message: 'goes to "nowhere", which is not a step' }));
   });
 
   it('rejects a duplicate step id', () => {
@@ -45,17 +45,17 @@ describe('flow validation', () => {
 
   it('rejects a retry limit that hangs up instead of reaching a person', () => {
     const flow = main();
-    (step(flow, 'main-menu') as { on: Record<string, string> }).on.retryLimit = 'goodbye';
+    (step(flow, 'welcome') as { on: Record<string, string> }).on.retryLimit = 'goodbye';
     expect(problemsOf(flow)).toContainEqual(
-      expect.objectContaining({ stepId: 'main-menu', path: 'on.retryLimit', message: expect.stringMatching(/live operator/) }),
+      expect.objectContaining({ stepId: 'welcome', path: 'on.retryLimit', message: expect.stringMatching(/live operator/) }),
     );
   });
 
   it('rejects a question without its no-input exit', () => {
     const flow = main();
-    delete (step(flow, 'main-menu') as { on: Record<string, string> }).on.noInput;
+    delete (step(flow, 'welcome') as { on: Record<string, string> }).on.noInput;
     expect(problemsOf(flow)).toContainEqual(
-      expect.objectContaining({ stepId: 'main-menu', path: '/steps/5/on/noInput', message: 'on.noInput: expected required property' }),
+      expect.objectContaining({ stepId: 'welcome', path: '/steps/0/on/noInput', message: 'on.noInput: expected required property' }),
     );
   });
 
@@ -63,31 +63,42 @@ describe('flow validation', () => {
     const flow = main();
     flow.steps.push({ id: 'loop-a', type: 'say', prompt: { en: 'a', es: 'a' }, next: 'loop-b' });
     flow.steps.push({ id: 'loop-b', type: 'say', prompt: { en: 'b', es: 'b' }, next: 'loop-a' });
-    (step(flow, 'main-menu') as Extract<Flow['steps'][number], { type: 'menu' }>).options[0]!.next = 'loop-a';
+    (step(flow, 'welcome') as { on: Record<string, string> }).on.report = 'loop-a';
     const problems = problemsOf(flow);
     expect(problems).toContainEqual(expect.objectContaining({ stepId: 'loop-a', message: expect.stringMatching(/loops back/) }));
     expect(problems).toContainEqual(expect.objectContaining({ stepId: 'loop-a', message: expect.stringMatching(/no path/) }));
   });
 
-  it('rejects a menu key used twice, and the operator key as an option', () => {
+  it('rejects a key used twice on the first question, and the operator key as a choice', () => {
     const flow = main();
-    const menu = step(flow, 'main-menu') as Extract<Flow['steps'][number], { type: 'menu' }>;
-    menu.options[1]!.key = '1';
-    menu.options[2]!.key = '0';
+    const welcome = step(flow, 'welcome') as Extract<Flow['steps'][number], { type: 'open-question' }>;
+    welcome.options[1]!.key = '1';
+    welcome.options[2]!.key = '0';
+    welcome.languages[0]!.key = '8';
     const messages = problemsOf(flow).map((p) => p.message);
     expect(messages).toContain('key 1 is used twice');
     expect(messages).toContain('key 0 is the operator key on every menu');
+    expect(messages).toContain('key 8 is used twice');
+  });
+
+  it('rejects a flow that files what the open question heard without a confirm-report step', () => {
+    const flow = main();
+    flow.steps = flow.steps.filter((s) => s.type !== 'confirm-report');
+    (step(flow, 'location') as { on: Record<string, string> }).on.next = 'describe';
+    expect(problemsOf(flow)).toContainEqual(
+      expect.objectContaining({ stepId: 'welcome', message: expect.stringMatching(/must be confirmed by a confirm-report step/) }),
+    );
   });
 
   it('rejects a prompt missing its Spanish text', () => {
     const flow = main() as unknown as { steps: { prompt?: Record<string, string> }[] };
     delete flow.steps.find((s) => s.prompt)!.prompt!.es;
-    expect(problemsOf(flow)).toContainEqual(expect.objectContaining({ stepId: 'greeting', message: 'prompt.es: expected required property' }));
+    expect(problemsOf(flow)).toContainEqual(expect.objectContaining({ stepId: 'welcome', message: 'prompt.es: expected required property' }));
   });
 
   it('rejects code or unknown properties in a step', () => {
     const flow = main() as unknown as { steps: Record<string, unknown>[] };
     flow.steps[0]!.onEnter = 'process.exit(1)';
-    expect(problemsOf(flow)).toContainEqual(expect.objectContaining({ stepId: 'greeting', path: '/steps/0/onEnter' }));
+    expect(problemsOf(flow)).toContainEqual(expect.objectContaining({ stepId: 'welcome', path: '/steps/0/onEnter' }));
   });
 });
