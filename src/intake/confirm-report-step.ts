@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import {
   matchWords,
   phrase,
@@ -6,7 +5,6 @@ import {
   yesOrNo,
   type FramePatch,
   type Language,
-  type Outcome,
   type Reply,
   type ScratchOf,
   type StepContext,

@@ -8,7 +8,9 @@ type Loose = Record<string, any>;
 const OLD_GREETING = /Thank you for calling Baltimore City 3 1 1\./;
 const NEW_GREETING = 'Thank you for calling Baltimore City 3 1 1. During the storm, say downed tree to report one.';
 const OLD_OUT_OF_AREA = /on our out-of-area line/;
-const NEW_OUT_OF_AREA = 'This is the 3 1 1 out-of-area line. Is the problem inside Baltimore City?';
+const NEW_OUT_OF_AREA = 'This is the 3 1 1 out-of-area line. We take reports inside Baltimore City only.';
+const OLD_QUESTION = /How can I help you today\?/;
+const NEW_QUESTION = 'What can we do for you? Press 1 to report a problem, 2 to check on a request, 3 for the police, or 0 for an operator.';
 
 let t: TestApp;
 let sam: ConsoleClient;
@@ -39,22 +41,23 @@ describe('editing, publishing and rolling back the menu', () => {
 
     // An edit that routes an option nowhere is kept as a draft, with the problem on its step.
     const broken = await saveDraft((doc) => {
-      step(doc, 'greeting').prompt.en = NEW_GREETING;
-      step(doc, 'out-of-area').prompt.en = NEW_OUT_OF_AREA;
-      step(doc, 'main-menu').options[2].next = 'downed-trees';
+      step(doc, 'welcome').greeting.en = NEW_GREETING;
+      step(doc, 'welcome').outOfAreaGreeting.en = NEW_OUT_OF_AREA;
+      step(doc, 'welcome').prompt.en = NEW_QUESTION;
+      step(doc, 'welcome').on.police = 'downed-trees';
     });
-    expect(broken.problems).toContainEqual({ stepId: 'main-menu', field: 'options.2.next', message: 'goes to "downed-trees", which is not a step' });
+    expect(broken.problems).toContainEqual({ stepId: 'welcome', field: 'on.police', message: 'goes to "downed-trees", which is not a step' });
     const page = await sam.get('/admin/flow/draft');
-    expect(page.body).toMatch(/id="edit-main-menu"[^>]*>[\s\S]*?goes to &quot;downed-trees&quot;, which is not a step/);
+    expect(page.body).toMatch(/id="edit-welcome"[^>]*>[\s\S]*?goes to &quot;downed-trees&quot;, which is not a step/);
 
     const refused = await sam.post('/admin/api/publish', { message: 'Storm menu' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('ADMIN_DRAFT_INVALID');
-    expect(refused.json().problems[0].stepId).toBe('main-menu');
+    expect(refused.json().problems[0].stepId).toBe('welcome');
 
     // Fixed, it publishes.
     const fixed = await saveDraft((doc) => {
-      step(doc, 'main-menu').options[2].next = 'police-transfer';
+      step(doc, 'welcome').on.police = 'police-transfer';
     });
     expect(fixed.problems).toEqual([]);
     const published = await sam.post('/admin/api/publish', { message: 'Storm menu', expectedVersion: fixed.version });
@@ -64,22 +67,24 @@ describe('editing, publishing and rolling back the menu', () => {
     const newCaller = t.caller();
     await newCaller.start();
     expect(newCaller.heard()).toContain(NEW_GREETING);
+    expect(newCaller.heard()).toContain(NEW_QUESTION);
 
     // The call already in progress stays on the revision it started with.
-    await earlier.press('1');
-    expect(earlier.heard()).toMatch(OLD_OUT_OF_AREA);
+    await earlier.silence();
+    expect(earlier.heard()).toMatch(OLD_QUESTION);
+    expect(earlier.heard()).not.toContain(NEW_QUESTION);
     const [session] = await t.app.db.select().from(callSessions).where(eq(callSessions.callSid, earlier.callSid));
     expect(session!.revisionId).toBe(live.id);
     const outOfArea = t.caller({ to: t.config.OUT_OF_AREA_NUMBER });
     await outOfArea.start();
-    await outOfArea.press('1');
     expect(outOfArea.heard()).toContain(NEW_OUT_OF_AREA);
+    expect(outOfArea.heard()).not.toMatch(OLD_OUT_OF_AREA);
 
     // History shows who published what, with a readable diff.
     const history = (await sam.get('/admin/api/revisions')).json().revisions;
     expect(history[0]).toMatchObject({ author: 'sam', message: 'Storm menu', version: live.version + 1 });
     const diff = (await sam.get(`/admin/api/revisions/${history[0].id}`)).json();
-    expect(diff.changes).toContainEqual(expect.objectContaining({ kind: 'changed', stepId: 'greeting', field: 'prompt.en', to: NEW_GREETING }));
+    expect(diff.changes).toContainEqual(expect.objectContaining({ kind: 'changed', stepId: 'welcome', field: 'greeting.en', to: NEW_GREETING }));
     const diffPage = await sam.get(`/admin/flow/revisions/${history[0].id}`);
     expect(diffPage.body).toMatch(/Prompt \(English\) changed/);
 
@@ -98,7 +103,7 @@ describe('editing, publishing and rolling back the menu', () => {
     expect(actions).toEqual(expect.arrayContaining(['sign-in', 'draft-edit', 'publish', 'rollback']));
     const publish = audit.find((a) => a.action === 'publish')!;
     expect(publish.actor).toBe('sam');
-    expect((publish.detail.changes as string[]).join('\n')).toContain('greeting: prompt.en');
+    expect((publish.detail.changes as string[]).join('\n')).toContain('welcome: greeting.en');
   });
 
   it('refuses to save over a draft someone else saved since it was loaded', async () => {
@@ -117,9 +122,9 @@ describe('editing, publishing and rolling back the menu', () => {
     // A new step starts empty: the validator asks for its prompts.
     expect(res.json().problems).toContainEqual({ stepId: 'trees-goodbye', field: 'prompt.en', message: 'must not be empty' });
     draft = (await sam.get('/admin/api/draft')).json();
-    await sam.put('/admin/api/draft', { document: draft.document, expectedVersion: draft.version, op: { op: 'add-item', stepId: 'main-menu', field: 'options' } });
+    await sam.put('/admin/api/draft', { document: draft.document, expectedVersion: draft.version, op: { op: 'add-item', stepId: 'welcome', field: 'options' } });
     draft = (await sam.get('/admin/api/draft')).json();
-    const options = step(draft.document, 'main-menu').options;
+    const options = step(draft.document, 'welcome').options;
     expect(options).toHaveLength(4);
     expect(options[3]).toEqual({ key: '4', words: { en: [], es: [] }, next: '' });
     res = await sam.put('/admin/api/draft', { document: draft.document, expectedVersion: draft.version, op: { op: 'remove-step', stepId: 'trees-goodbye' } });
@@ -131,8 +136,8 @@ describe('editing, publishing and rolling back the menu', () => {
 
   it('shows supervisor text as text, never as markup', async () => {
     await saveDraft((doc) => {
-      step(doc, 'greeting').label = '<script>alert(1)</script>';
-      step(doc, 'greeting').prompt.es = '"><img src=x onerror=alert(1)>';
+      step(doc, 'welcome').label = '<script>alert(1)</script>';
+      step(doc, 'welcome').prompt.es = '"><img src=x onerror=alert(1)>';
     });
     const page = await sam.get('/admin/flow/draft');
     expect(page.body).not.toContain('<script>alert(1)</script>');

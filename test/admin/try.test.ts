@@ -27,20 +27,20 @@ describe('trying a draft in the softphone', () => {
   it('runs the edited document on the real engine, turn by turn, and keeps nothing', async () => {
     const before = await rowCounts();
     const { document } = (await sam.get('/admin/api/draft')).json();
-    document.steps.find((s: Loose) => s.id === 'out-of-area').prompt.en = 'Storm line: is the problem inside the city?';
+    document.steps.find((s: Loose) => s.id === 'welcome').outOfAreaGreeting.en = 'Storm line: we take reports inside the city only.';
 
     let answer = (await sam.post('/admin/api/try', { document, line: 'outOfArea' })).json();
-    expect(answer.heard.join(' ')).toMatch(/Thank you for calling Baltimore City 3 1 1/);
+    expect(answer.heard.join(' ')).toMatch(/^Storm line: we take reports inside the city only\. How can I help you today\?/);
     expect(answer.reply.gather).toBeDefined();
-    expect(answer.step).toBe('greeting');
+    expect(answer.step).toBe('welcome');
 
     answer = (await sam.post('/admin/api/try', { document, session: answer.session, input: { kind: 'digits', digits: '1' } })).json();
-    expect(answer.heard.join(' ')).toContain('Storm line: is the problem inside the city?');
-    expect(answer.step).toBe('out-of-area');
+    expect(answer.heard.join(' ')).toMatch(/tell me the problem you're reporting/);
+    expect(answer.step).toBe('report-issue');
 
-    answer = (await sam.post('/admin/api/try', { document, session: answer.session, input: { kind: 'speech', text: 'no' } })).json();
-    expect(answer.heard.join(' ')).toMatch(/can only take reports inside the city limits/);
-    expect(answer.ended).toBe('hangup');
+    answer = (await sam.post('/admin/api/try', { document, session: answer.session, input: { kind: 'digits', digits: '0' } })).json();
+    expect(answer.ended).toBe('enqueue');
+    expect(answer.reply.end.queue).toBe('operator');
 
     expect(await rowCounts()).toEqual(before);
   });
@@ -48,7 +48,6 @@ describe('trying a draft in the softphone', () => {
   it('counts silence like a call does: re-asks, then sends the caller to an operator', async () => {
     const { document } = (await sam.get('/admin/api/draft')).json();
     let answer = (await sam.post('/admin/api/try', { document, line: 'outOfArea' })).json();
-    answer = (await sam.post('/admin/api/try', { document, session: answer.session, input: { kind: 'digits', digits: '1' } })).json();
     for (let i = 0; i < 2; i++) {
       answer = (await sam.post('/admin/api/try', { document, session: answer.session, input: { kind: 'silence' } })).json();
       expect(answer.heard.join(' ')).toMatch(/didn't hear anything/);
@@ -60,10 +59,10 @@ describe('trying a draft in the softphone', () => {
 
   it('refuses to try a draft that does not validate, naming the problems', async () => {
     const { document } = (await sam.get('/admin/api/draft')).json();
-    document.steps.find((s: Loose) => s.id === 'greeting').next = 'nowhere';
+    document.steps.find((s: Loose) => s.id === 'welcome').on.report = 'nowhere';
     const response = await sam.post('/admin/api/try', { document });
     expect(response.statusCode).toBe(422);
-    expect(response.json().problems).toContainEqual(expect.objectContaining({ stepId: 'greeting', field: 'next' }));
+    expect(response.json().problems).toContainEqual(expect.objectContaining({ stepId: 'welcome', field: 'on.report' }));
   });
 
   it('tries a published revision by id, and refuses a call state from another flow', async () => {
