@@ -160,19 +160,15 @@ export function confirmationIn(heard: string): string | undefined {
 }
 
 /**
- * Issue by speech, place, description, what to do, submission, read-back, text offer, goodbye:
- * 12 webhooks, 13 when the line finds a neighbour's open request and the caller joins it.
+ * The whole errand in the first sentence (problem and place), one combined confirmation, what to
+ * do, submission, read-back, text offer, goodbye: 7 webhooks, 8 when the line finds a neighbour's
+ * open request and the caller joins it.
  */
 export async function reportCall(ctx: CallContext, report = randomReport()): Promise<CallResult> {
   const call = new ScriptedCall('report', ctx);
-  await call.start('greeting', /Para español/);
-  await call.send('language', press('1'), /To report a problem, press 1/);
-  await call.send('menu', press('1'), /tell me the problem/);
-  await call.send('issue', speak(report.issue), /It sounds like/);
-  await call.send('issue confirmed', speak('yes'), /Where is the problem/);
-  await call.send('place', speak(report.place), /I have /);
-  await call.send('place confirmed', press('1'), /describe the problem/);
-  await call.send('description', speak(report.description), /what would you like the city to do/i);
+  await call.start('greeting', /How can I help you today\?/);
+  await call.send('opening', speak(`${report.issue} at ${report.place}`), /Is that right\?/);
+  await call.send('report confirmed', speak('yes'), /what would you like the city to do/i);
   let readBack = await call.send('requested action', speak(report.wanted), /Your confirmation number is|already been reported/);
   const merged = /already been reported/.test(readBack);
   if (merged) readBack = await call.send('join the open request', press('1'), /Your report was added to request number/);
@@ -183,13 +179,12 @@ export async function reportCall(ctx: CallContext, report = randomReport()): Pro
   return { kind: 'report', confirmation, merged };
 }
 
-/** Keys in a confirmation number from an earlier call and hears its status: 6 webhooks. */
+/** Keys in a confirmation number from an earlier call and hears its status: 4 webhooks. */
 export async function statusCall(ctx: CallContext, pick = Math.random()): Promise<CallResult> {
   const confirmation = ctx.confirmations[Math.floor(pick * ctx.confirmations.length)];
   if (!confirmation) throw new Error('a status call needs a confirmation number from an earlier report');
   const call = new ScriptedCall('status', ctx);
-  await call.start('greeting', /Para español/);
-  await call.send('language', press('1'), /To report a problem, press 1/);
+  await call.start('greeting', /2 to check on a request/);
   await call.send('menu', press('2'), /enter your confirmation number/);
   const heard = await call.send('number', press(`${confirmation}#`), /To report something new, press 2/);
   // The status names the request: digits are read in groups, so compare without spaces.
@@ -200,11 +195,10 @@ export async function statusCall(ctx: CallContext, pick = Math.random()): Promis
   return { kind: 'status' };
 }
 
-/** Police non-emergency from the menu: transfer, queue, hold music, hang-up on hold: 6 webhooks. */
+/** Police non-emergency from the first question's keypad: transfer, queue, hold music, hang-up on hold: 4 webhooks. */
 export async function policeCall(ctx: CallContext): Promise<CallResult> {
   const call = new ScriptedCall('police', ctx);
-  await call.start('greeting', /Para español/);
-  await call.send('language', press('1'), /To report a problem, press 1/);
+  await call.start('greeting', /3 for a police matter/);
   // The hold music's document offers a call-back by keypad, so the caller waits at a Gather.
   await call.send('menu', press('3'), /Police non-emergency line.*Please hold for a police call-taker/i);
   await call.send('hang up on hold', { kind: 'hangup' }, undefined, 'ended');

@@ -47,6 +47,9 @@ export const classifyIssue: StepHandler<StepOf<'classify-issue'>, typeof scratch
     // likely types are offered by number instead of asking the caller to say it again.
     const heard = ctx.frame.serviceCode ? catalogue.byCode.get(ctx.frame.serviceCode) : undefined;
     if (heard) {
+      // Settled by the first sentence: counted like any type understood at the first try.
+      const path = ctx.frame.classifiedBy ?? 'first-try';
+      await recordEvent(ctx.tx, ctx.call.sid, 'issue-classified', { serviceCode: heard.code, path, attempts: 0 });
       if (heard.handling === 'police') return { kind: 'exit', exit: 'police' };
       const say = ctx.frame.location ? [] : [p.gotIt[ctx.language].replace('{service}', heard.names[ctx.language])];
       return { kind: 'exit', exit: 'report', say };

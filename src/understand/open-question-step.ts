@@ -34,7 +34,9 @@ export const openQuestion: StepHandler<StepOf<'open-question'>> = {
 
   async input(ctx, input) {
     if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply: await askReply(ctx, ctx.language) };
-    const key = input.kind === 'digits' ? input.digits.slice(0, 1) : spokenKey(ctx, input);
+    // The question takes one key; a longer string (forged, or keys mashed) is no choice at all.
+    if (input.kind === 'digits' && input.digits.length !== 1) return { kind: 'retry', reason: 'noMatch', reply: await askReply(ctx, ctx.language) };
+    const key = input.kind === 'digits' ? input.digits : spokenKey(ctx, input);
     if (key !== undefined) return onKey(ctx, key);
     const text = input.kind === 'speech' ? input.text : '';
     const language = languageAsked(ctx, text);

@@ -37,7 +37,8 @@ describe('editing, publishing and rolling back the menu', () => {
     // A call on the out-of-area line that started before anything was published.
     const earlier = t.caller({ to: t.config.OUT_OF_AREA_NUMBER });
     await earlier.start();
-    expect(earlier.heard()).toMatch(OLD_GREETING);
+    expect(earlier.heard()).toMatch(OLD_OUT_OF_AREA);
+    expect(earlier.heard()).not.toMatch(OLD_GREETING);
 
     // An edit that routes an option nowhere is kept as a draft, with the problem on its step.
     const broken = await saveDraft((doc) => {
@@ -126,7 +127,7 @@ describe('editing, publishing and rolling back the menu', () => {
     draft = (await sam.get('/admin/api/draft')).json();
     const options = step(draft.document, 'welcome').options;
     expect(options).toHaveLength(4);
-    expect(options[3]).toEqual({ key: '4', words: { en: [], es: [] }, next: '' });
+    expect(options[3]).toEqual({ key: '4', intent: 'report', words: { en: [], es: [] } });
     res = await sam.put('/admin/api/draft', { document: draft.document, expectedVersion: draft.version, op: { op: 'remove-step', stepId: 'trees-goodbye' } });
     expect(res.statusCode).toBe(200);
     draft = (await sam.get('/admin/api/draft')).json();

@@ -50,7 +50,7 @@ describe('the bench call simulator', () => {
     expect(isValidConfirmation(result.confirmation!)).toBe(true);
     const [request] = await t.database.db.select().from(serviceRequests).where(eq(serviceRequests.confirmation, result.confirmation!));
     expect(request).toMatchObject({ serviceCode: 'potholes', channel: 'phone', callerNumber: ctx.from });
-    expect(sent).toHaveLength(12);
+    expect(sent).toHaveLength(7);
     expect(sent.at(-1)).toBe('/voice/status');
   });
 
@@ -60,14 +60,14 @@ describe('the bench call simulator', () => {
     const { ctx, sent } = context(t.app);
     const second = await reportCall(ctx, report);
     expect(second).toMatchObject({ merged: true, confirmation: first.confirmation });
-    expect(sent).toHaveLength(13);
+    expect(sent).toHaveLength(8);
   });
 
   it('checks the status of a confirmation number from an earlier call', async () => {
     const filed = await reportCall(context(t.app).ctx);
     const { ctx, sent } = context(t.app, [filed.confirmation!]);
     await expect(statusCall(ctx)).resolves.toMatchObject({ kind: 'status' });
-    expect(sent).toEqual(['/voice/incoming', '/voice/step', '/voice/step', '/voice/step', '/voice/step', '/voice/status']);
+    expect(sent).toEqual(['/voice/incoming', '/voice/step', '/voice/step', '/voice/step', '/voice/status']);
   });
 
   it('holds for the police line, hangs up on hold and closes the session', async () => {
@@ -108,7 +108,7 @@ describe('the bench call simulator', () => {
     expect(result.errorExamples).toEqual([]);
     expect(result.errors).toBe(0);
     expect(placed).toBeGreaterThanOrEqual(3);
-    expect(result.webhookCounts.report.every((n) => n === 12 || n === 13)).toBe(true);
+    expect(result.webhookCounts.report.every((n) => n === 7 || n === 8)).toBe(true);
   });
 });
 

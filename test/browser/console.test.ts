@@ -39,6 +39,7 @@ describe.skipIf(!hasChromium)('the supervisor console in a browser', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(8000);
     // A CSP violation or a script error shows up here.
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
@@ -58,30 +59,29 @@ describe.skipIf(!hasChromium)('the supervisor console in a browser', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: /Live menu: version 1/ }).waitFor();
-    expect(await page.locator('#step-main-menu table.options tbody tr').count()).toBe(3);
+    expect(await page.locator('#step-welcome table.options').first().locator('tbody tr').count()).toBe(3);
     await shot('outline');
   });
 
   it('shows a validation error beside the step after a bad edit', async () => {
     await page.goto(`${base}/admin/flow/draft`);
-    const greeting = page.locator('#edit-greeting');
-    await greeting.getByLabel('English').fill(NEW_GREETING);
-    const menu = page.locator('#edit-main-menu');
-    await menu.locator('#s5-options-2-words-en').fill('police\nnoise complaint\ndowned tree');
-    await menu.locator('#s5-options-2-next').selectOption('');
+    const welcome = page.locator('#edit-welcome');
+    await welcome.locator('#s0-greeting-en').fill(NEW_GREETING);
+    await welcome.locator('#s0-options-2-words-en').fill('police\nnoise complaint\ndowned tree');
+    await welcome.locator('#s0-on-police').selectOption('');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await page.locator('#edit-main-menu .problems').waitFor();
-    expect(await page.locator('#edit-main-menu .field-error').first().textContent()).toMatch(/choose a step/);
+    await page.locator('#edit-welcome .problems').waitFor();
+    expect(await page.locator('#edit-welcome .field-error').first().textContent()).toMatch(/choose a step/);
     expect(await page.locator('#problem-count').textContent()).toMatch(/1 problem must be fixed/);
     expect(await page.getByRole('button', { name: 'Publish draft' }).isDisabled()).toBe(true);
     // The step's problem list and its first fields, below the sticky save bar.
     await page.evaluate(() => {
-      document.getElementById('edit-main-menu')!.scrollIntoView();
+      document.getElementById('edit-welcome')!.scrollIntoView();
       window.scrollBy(0, -70);
     });
     await shot('editor-validation');
 
-    await page.locator('#s5-options-2-next').selectOption('police-transfer');
+    await page.locator('#s0-on-police').selectOption('police-transfer');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('No problems found: ready to publish.').waitFor();
   });
@@ -99,10 +99,8 @@ describe.skipIf(!hasChromium)('the supervisor console in a browser', () => {
     const phone = page.locator('[data-softphone]');
     await phone.getByRole('button', { name: 'Call', exact: true }).click();
     await expect.poll(() => phone.locator('[data-try-transcript]').textContent()).toContain('Storm line');
-    await phone.getByRole('button', { name: 'Press 1' }).click();
-    await expect.poll(() => phone.locator('[data-try-status]').textContent()).toMatch(/At step main-menu/);
-    await phone.getByLabel('Caller says').fill('downed tree');
-    await phone.getByRole('button', { name: 'Say', exact: true }).click();
+    await expect.poll(() => phone.locator('[data-try-status]').textContent()).toMatch(/At step welcome/);
+    await phone.getByRole('button', { name: 'Press 3' }).click();
     await expect.poll(() => phone.locator('[data-try-transcript]').textContent()).toMatch(/police/i);
     // The side column scrolls on its own: show the transcript at its end.
     await page.evaluate(() => {
@@ -122,7 +120,7 @@ describe.skipIf(!hasChromium)('the supervisor console in a browser', () => {
     await shot('history');
 
     await page.locator('tr.live').getByRole('link', { name: 'Changes' }).click();
-    await page.getByText('Prompt (English) changed').waitFor();
+    await page.getByText(/Greeting on the 311 line \(English\) changed/).first().waitFor();
     await shot('diff');
   });
 

@@ -222,7 +222,6 @@ describe('department updates reach the status line', () => {
     await update(r.confirmation, { status: 'in_progress', expected_datetime: '2030-06-01T17:00:00-04:00' });
     const caller = t.caller({ from: '+14105550999' });
     await caller.start();
-    await caller.press('1');
     await caller.press('2');
     await caller.press(`${r.confirmation}#`);
     expect(caller.heard()).toMatch(/is being worked on/);

@@ -39,7 +39,6 @@ async function fileReport(t: TestApp): Promise<{ callSid: string; number: string
 async function statusOf(t: TestApp, number: string): Promise<string> {
   const caller = new FaultCaller(t.app);
   await caller.start();
-  await caller.press('1');
   await caller.press('2');
   await caller.press(`${number}#`);
   return caller.heard();

@@ -129,7 +129,6 @@ export function replay(app: FastifyInstance, request: WebhookRequest) {
 /** The report dialogue (as in test/intake/report-call.test.ts) up to the question whose answer files it. */
 export async function reportUntilLastAnswer(caller: FaultCaller): Promise<void> {
   await caller.start();
-  await caller.press('1'); // English
   await caller.press('1'); // report a problem
   await caller.say('there is a huge pothole in the road');
   await caller.say('yes');

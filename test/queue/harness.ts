@@ -24,7 +24,8 @@ export async function queueTestApp(env: Record<string, string> = {}): Promise<Te
 export async function callPolice(t: TestApp, options: { from?: string; language?: '1' | '9' } = {}) {
   const caller = t.caller(options.from ? { from: options.from } : {});
   await caller.start();
-  await caller.press(options.language ?? '1');
+  // 9 switches the first question to Spanish; 3 is the police choice in either language.
+  if (options.language === '9') await caller.press('9');
   await caller.press('3');
   return caller;
 }

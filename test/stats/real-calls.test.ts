@@ -24,13 +24,8 @@ describe('CityStat over calls made through the real flow', () => {
   it('counts a spoken pothole report as a report filed, understood by speech, with an open request on the map', async () => {
     const caller = t.caller({ from: '+14105550123' });
     await caller.start();
-    await caller.press('1');
-    await caller.press('1');
-    await caller.say('there is a huge pothole in the road');
+    await caller.say('there is a huge pothole in the road at 1200 North Charles Street, it is deep and cars swerve around it');
     await caller.say('yes');
-    await caller.say('1200 North Charles Street');
-    await caller.press('1');
-    await caller.say('It is deep and cars swerve around it');
     await caller.say('Please fill it before someone gets hurt');
     expect(caller.heard()).toMatch(/confirmation number/i);
     await caller.hangUp();
@@ -58,7 +53,6 @@ describe('CityStat over calls made through the real flow', () => {
   it('counts a caller who hangs up while holding for the police as abandoned in a queue', async () => {
     const caller = t.caller({ from: '+14105550126' });
     await caller.start();
-    await caller.press('1');
     await caller.press('3');
     expect(caller.enqueued()?.name).toBe('police-non-emergency');
     await caller.hangUp();

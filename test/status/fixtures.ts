@@ -39,7 +39,6 @@ export async function requestById(db: DbOrTx, id: number) {
 export async function callStatusLine(t: TestApp, options: { from?: string } = {}): Promise<TestCaller> {
   const caller = t.caller({ from: options.from ?? '+14105550100' });
   await caller.start();
-  await caller.press('1');
   await caller.press('2');
   return caller;
 }

@@ -14,11 +14,12 @@ afterAll(async () => t?.close());
 let next = 0;
 const newNumber = () => `+1410555${String(2000 + next++).padStart(4, '0')}`;
 
-async function callInEnglish(from: string | undefined) {
+/** A caller who presses 2 ("check on a request") at the first question. */
+async function callForStatus(from: string | undefined) {
   // Twilio sends "Anonymous" (or +266696687) as From when the caller withholds their number.
   const caller = from === undefined ? new TestCaller({ app: t.app, extra: { From: 'Anonymous', Caller: 'Anonymous' } }) : t.caller({ from });
   await caller.start();
-  await caller.press('1');
+  await caller.press('2');
   return caller;
 }
 
@@ -26,7 +27,7 @@ describe('status line: recognising a caller with open requests', () => {
   it('offers a caller their open report first, and 1 reads its status without asking the number', async () => {
     const from = newNumber();
     const r = await insertRequest(t.database.db, { callerNumber: from, status: 'assigned' });
-    const caller = await callInEnglish(from);
+    const caller = await callForStatus(from);
     expect(caller.heard()).toMatch(/You have an open report: Pothole, at 1234 North Charles Street\. Press 1 to hear its status, or 2 to report something new\./);
     await caller.press('1');
     expect(caller.heard()).toContain(`Request ${grouped(r.confirmation)}`);
@@ -40,7 +41,7 @@ describe('status line: recognising a caller with open requests', () => {
     await insertRequest(t.database.db, { callerNumber: from, serviceCode: 'graffiti', addressString: '400 E Pratt St, Baltimore, MD' });
     await insertRequest(t.database.db, { callerNumber: from, status: 'in_progress', requestedAt: new Date(Date.now() - 2 * DAY_MS) });
     await insertRequest(t.database.db, { callerNumber: from, status: 'completed', closedAt: new Date() });
-    const caller = await callInEnglish(from);
+    const caller = await callForStatus(from);
     expect(caller.heard()).toMatch(/You have 3 open reports; the most recent is: Graffiti, at 400 East Pratt Street\./);
   });
 
@@ -48,42 +49,50 @@ describe('status line: recognising a caller with open requests', () => {
     const from = newNumber();
     const r = await insertRequest(t.database.db, { callerNumber: newNumber() });
     await addNeighbourReport(t.database.db, r.id, { callerNumber: from, words: '', callSid: null, idempotencyKey: `test:${from}`, wantsText: false });
-    const caller = await callInEnglish(from);
+    const caller = await callForStatus(from);
     expect(caller.heard()).toMatch(/You have an open report: Pothole/);
   });
 
   it('goes to a new report on 2', async () => {
     const from = newNumber();
     await insertRequest(t.database.db, { callerNumber: from });
-    const caller = await callInEnglish(from);
+    const caller = await callForStatus(from);
     await caller.press('2');
     expect(caller.heard()).toMatch(/tell me the problem you're reporting/);
     expect(caller.heard()).not.toMatch(/To report a problem, press 1/);
   });
 
-  it('goes to the main menu on silence, and pressing 2 there still asks for a number', async () => {
+  it('asks for a confirmation number when the caller says nothing to the offer', async () => {
     const from = newNumber();
     await insertRequest(t.database.db, { callerNumber: from });
-    const caller = await callInEnglish(from);
+    const caller = await callForStatus(from);
     await caller.silence();
-    expect(caller.heard()).toMatch(/To report a problem, press 1/);
-    await caller.press('2');
     expect(caller.heard()).toMatch(/enter your confirmation number/);
+  });
+
+  it('reads nothing out to a caller who starts a new report at the first question', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, { callerNumber: from });
+    const caller = t.caller({ from });
+    await caller.start();
+    expect(caller.heard()).not.toMatch(/open report/);
+    await caller.say('there is a pothole on my street');
+    expect(caller.heard()).not.toMatch(/open report/);
   });
 
   it('asks nothing of a caller with no open requests', async () => {
     const from = newNumber();
     await insertRequest(t.database.db, { callerNumber: from, status: 'closed', closedAt: new Date() });
-    const caller = await callInEnglish(from);
+    const caller = await callForStatus(from);
     expect(caller.heard()).not.toMatch(/open report/);
-    expect(caller.heard()).toMatch(/To report a problem, press 1/);
+    expect(caller.heard()).toMatch(/enter your confirmation number/);
   });
 
   it('asks nothing of a caller whose number is withheld', async () => {
     await insertRequest(t.database.db, { callerNumber: null });
-    const caller = await callInEnglish(undefined);
+    const caller = await callForStatus(undefined);
     expect(caller.heard()).not.toMatch(/open report/);
-    expect(caller.heard()).toMatch(/To report a problem, press 1/);
+    expect(caller.heard()).toMatch(/enter your confirmation number/);
   });
 
   it('offers it in Spanish to a Spanish caller', async () => {
@@ -92,6 +101,7 @@ describe('status line: recognising a caller with open requests', () => {
     const caller = t.caller({ from });
     await caller.start();
     await caller.press('9');
+    await caller.press('2');
     expect(caller.heard()).toMatch(/Tiene un reporte abierto: Bache, en 1234 North Charles Street\. Oprima 1 para escuchar su estado/);
   });
 });

@@ -40,10 +40,9 @@ describe('voice webhooks', () => {
     expect(enqueueOf(response.body)?.name).toBe('operator');
   });
 
-  it('walks the main menu to the police queue', async () => {
+  it('takes the police choice of the first question to the police queue', async () => {
     const caller = t.caller();
     await caller.start();
-    await caller.press('1');
     expect(gatherOf(caller.twiml)).toBeTruthy();
     await caller.press('3');
     expect(caller.enqueued()?.name).toBe('police-non-emergency');

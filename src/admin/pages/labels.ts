@@ -25,6 +25,11 @@ const EVENT_LABELS: Record<string, string> = {
 const FIELD_LABELS: Record<string, string> = {
   label: 'Label (for the console only)',
   prompt: 'Prompt',
+  greeting: 'Greeting on the 311 line',
+  outOfAreaGreeting: 'Greeting on the out-of-area line',
+  languages: 'Language choices',
+  intent: 'What the caller wants',
+  whichPart: 'Which part was wrong (asked after a no)',
   reason: 'What the caller hears before waiting',
   options: 'Options',
   retries: 'Re-asks before giving up',
