@@ -35,7 +35,8 @@ interface Outcome {
   asked: { issue: number; place: number; description: number; wanted: number; other: number };
   filed?: { serviceCode: string; lat: number | null; long: number | null };
   queue?: string;
-  webhooksToQueue?: number;
+  /** How many answers after the first sentence the caller gave before being queued (0: at once). */
+  answersToQueue?: number;
   emergencyAdvisedAtOnce: boolean;
   reachedStatus: boolean;
   transcript: string[];
@@ -78,7 +79,7 @@ async function place(sentence: FirstSentence): Promise<Outcome> {
     const queue = caller.enqueued();
     if (queue) {
       out.queue = queue.name;
-      out.webhooksToQueue = posts();
+      out.answersToQueue = turn;
       break;
     }
     const heard = caller.heard();
@@ -180,7 +181,7 @@ for (const [kind, group] of byKind) {
   console.log(`  ${kind.padEnd(18)} ${String(group.length).padStart(3)} sentences, filed ${filed.length}, right type ${right}, nothing asked again ${clean}`);
 }
 const police = outcomes.filter((o) => o.sentence.intent === 'police');
-console.log(`\nPolice callers queued for the police without a second question: ${pct(police.filter((o) => o.queue === 'police-non-emergency' && o.webhooksToQueue! <= 2).length, police.length)}`);
+console.log(`\nPolice callers queued for the police without a second question: ${pct(police.filter((o) => o.queue === 'police-non-emergency' && o.answersToQueue === 0).length, police.length)}`);
 const emergencies = outcomes.filter((o) => o.sentence.intent === 'emergency');
 console.log(`Emergencies told to dial 911 in the very next response: ${pct(emergencies.filter((o) => o.emergencyAdvisedAtOnce).length, emergencies.length)}`);
 const status = outcomes.filter((o) => o.sentence.intent === 'status');
@@ -212,7 +213,16 @@ console.log(`\nUnderstanding one utterance: p50 ${percentile(timings, 0.5).toFix
 
 if (verbose) {
   for (const o of outcomes) {
-    const wrong = o.sentence.intent === 'report' && (!o.filed || o.filed.serviceCode !== o.sentence.serviceCode || o.asked.issue || o.asked.place);
+    const wrong =
+      o.sentence.intent === 'report'
+        ? !o.filed || o.filed.serviceCode !== o.sentence.serviceCode || o.asked.issue || o.asked.place
+        : o.sentence.intent === 'police'
+          ? o.queue !== 'police-non-emergency' || o.answersToQueue !== 0
+          : o.sentence.intent === 'emergency'
+            ? !o.emergencyAdvisedAtOnce
+            : o.sentence.intent === 'status'
+              ? !o.reachedStatus
+              : o.queue !== 'operator';
     if (!wrong) continue;
     console.log(`\n--- ${o.sentence.kind} expected ${o.sentence.serviceCode} at ${o.sentence.place ?? '-'}; filed ${o.filed?.serviceCode ?? 'nothing'}`);
     for (const line of o.transcript) console.log(`   ${line.slice(0, 220)}`);

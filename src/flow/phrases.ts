@@ -35,8 +35,9 @@ const NO = {
   es: ['no', 'incorrecto', 'está mal', 'no gracias', 'negativo'],
 };
 const OPERATOR = {
-  en: ['agent', 'operator', 'representative', 'a person', 'real person', 'human', 'speak to someone', 'talk to someone', 'live person'],
-  es: ['agente', 'operador', 'operadora', 'representante', 'una persona', 'hablar con alguien'],
+  en: ['agent', 'operator', 'representative', 'a person', 'real person', 'human', 'speak to someone', 'talk to someone', 'live person',
+    'speak to somebody', 'talk to somebody', 'put me through', 'not a machine', 'a machine'],
+  es: ['agente', 'operador', 'operadora', 'representante', 'una persona', 'hablar con alguien', 'persona real', 'comuniqueme con alguien'],
 };
 
 /** Lower case, accents kept, punctuation dropped, spaces folded. */
@@ -68,7 +69,8 @@ export function yesOrNo(input: { kind: string; digits?: string; text?: string },
 
 export function asksForOperator(text: string, language: Language): boolean {
   const t = normaliseSpeech(text);
-  return hasPhrase(t, OPERATOR[language]) || hasPhrase(t, OPERATOR.en);
+  // Both lists at either prompt: a Spanish speaker may ask for a person at the English greeting.
+  return hasPhrase(t, OPERATOR[language]) || hasPhrase(t, OPERATOR.en) || hasPhrase(t, OPERATOR.es);
 }
 
 export const yesNoHints = (language: Language) => [...YES[language].slice(0, 6), ...NO[language].slice(0, 4)];

@@ -3,7 +3,7 @@ import type { Intent } from '../flow/schema.js';
 import type { Classification } from '../intake/classify.js';
 import type { LocationResult, Precision, ResolvedLocation } from '../location/resolve.js';
 import { spokenDigits } from '../status/spoken-digits.js';
-import { placeSpans } from './place-spans.js';
+import { placeSpans, withoutPlace } from './place-spans.js';
 import { wantedIn } from './wanted.js';
 
 /** What the understanding needs from the rooms: the classifier, the catalogue and the gazetteer. */
@@ -36,6 +36,12 @@ export interface Opening {
 const PRECISION_RANK: Record<Precision, number> = { address: 6, intersection: 5, landmark: 4, park: 4, neighborhood: 3, street: 2 };
 /** A sentence this long that names a problem has described it; a shorter one ("a pothole") has not. */
 const DESCRIBED_WORDS = 5;
+/**
+ * A type this far ahead of the next is taken as the likely one at the first question, where the
+ * combined confirmation follows at once (the classifier's own "clear" asks for more, since its
+ * confirmation is the only one).
+ */
+const LIKELY_RATIO = 1.3;
 /** Confirmation numbers have nine digits; a house number or a time has fewer. */
 const STATUS_DIGITS = 8;
 
@@ -71,11 +77,11 @@ export async function understandOpening(
   if (digits.length >= STATUS_DIGITS) out.statusDigits = digits.slice(0, 12);
   const byWords = matchWords(intents, (i) => i.words, text)?.intent;
 
-  const classified = tools.classify(text, lang);
-  const codes = classified.matches.map((m) => m.code).filter((code) => tools.handling(code));
-  if (codes.length && classified.confidence !== 'none') {
-    out.issue = { codes: codes.slice(0, 3), confidence: classified.confidence === 'clear' ? 'clear' : 'unclear', sure: classified.confidence === 'clear' ? 0.9 : 0.5 };
-  }
+  // The place first: its words are taken out before the problem is read, so "Light Street" does
+  // not make a street light, nor "Water Street" a water leak.
+  const place = byWords === 'status' || out.statusDigits ? undefined : await findPlace(text, lang, tools);
+  const issue = issueOf(text, place && withoutPlace(text, lang, place.span), lang, tools);
+  if (issue) out.issue = issue;
   const police = out.issue?.confidence === 'clear' && tools.handling(out.issue.codes[0]!) === 'police';
 
   // Asking about a request beats naming a problem: "the pothole I reported, what's happening with it".
@@ -86,22 +92,49 @@ export async function understandOpening(
   else if (out.issue) out.intent = { value: 'report', sure: 0.6 };
 
   if (out.intent?.value !== 'report') return out;
-  const [place, wanted] = await Promise.all([findPlace(text, lang, tools), Promise.resolve(wantedIn(text, lang))]);
   if (place) out.place = place;
+  const wanted = wantedIn(text, lang);
   if (wanted) out.wanted = { words: wanted, sure: 0.8 };
   if (out.issue && text.split(/\s+/).length >= DESCRIBED_WORDS) out.description = text;
   return out;
 }
 
+/**
+ * The problem the sentence names, read without the place's words when a place was found (the
+ * whole sentence counts only if that reads clearer). One likely type is taken as clear: the
+ * caller confirms it with the place in one question, and a no asks for the problem again.
+ */
+function issueOf(text: string, remainder: string | undefined, language: Language, tools: OpeningTools): Opening['issue'] {
+  const usable = (c: Classification) => ({ ...c, matches: c.matches.filter((m) => tools.handling(m.code)) });
+  const withoutPlaceWords = remainder === undefined ? undefined : usable(tools.classify(remainder, language));
+  let classified = withoutPlaceWords ?? usable(tools.classify(text, language));
+  if (withoutPlaceWords && withoutPlaceWords.confidence !== 'clear') {
+    const whole = usable(tools.classify(text, language));
+    if (whole.confidence === 'clear' || !withoutPlaceWords.matches.length) classified = whole;
+  }
+  const codes = classified.matches.map((m) => m.code);
+  if (!codes.length || classified.confidence === 'none') return undefined;
+  const [first, second] = classified.matches;
+  const clear = classified.confidence === 'clear' || !second || first!.score >= second.score * LIKELY_RATIO;
+  return { codes: codes.slice(0, 3), confidence: clear ? 'clear' : 'unclear', sure: classified.confidence === 'clear' ? 0.9 : clear ? 0.7 : 0.5 };
+}
+
 /** The best place the sentence names: the most precise of the spans the gazetteer resolves. */
 async function findPlace(text: string, language: Language, tools: OpeningTools): Promise<Opening['place']> {
   let best: Opening['place'];
-  for (const span of placeSpans(text, language)) {
+  const spans = placeSpans(text, language);
+  for (const span of spans) {
     const result = await tools.resolve(span);
     if (result.kind !== 'resolved') continue;
     const rank = PRECISION_RANK[result.precision];
     if (!best || rank > PRECISION_RANK[best.location.precision]) best = { location: result, span, sure: rank >= 4 ? 0.9 : 0.6 };
-    if (rank === PRECISION_RANK.address) break;
+    if (rank === PRECISION_RANK.address) return best;
+  }
+  // "On Loch Raven Boulevard at 5000", "Gwynns Falls Parkway by 2600": the number said apart.
+  const house = best?.location.precision === 'street' ? spans.map((s) => /^(?:by |near |around )?(\d{2,5})$/.exec(s)?.[1]).find(Boolean) : undefined;
+  if (best && house) {
+    const result = await tools.resolve(`${house} ${best.span}`);
+    if (result.kind === 'resolved' && result.precision === 'address') return { location: result, span: best.span, sure: 0.8 };
   }
   return best;
 }

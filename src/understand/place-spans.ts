@@ -15,7 +15,7 @@ const CUES: Record<Language, { words: string; keep: boolean }[]> = {
     ...['at the corner of', 'on the corner of', 'the corner of', 'corner of', 'in front of', 'out front of', 'across the street from',
       'across from', 'next to', 'behind', 'near', 'by', 'outside of', 'outside', 'around'].map((words) => ({ words, keep: true })),
     ...['right on', 'right at', 'right in', 'over on', 'over in', 'over at', 'over by', 'down on', 'up on', 'out on', 'inside of',
-      'inside', 'on', 'at', 'in', 'off of', 'off', 'along', 'to'].map((words) => ({ words, keep: false })),
+      'inside', 'on', 'at', 'in', 'off of', 'off', 'along', 'to', 'all over', 'over', 'of the', 'from the', 'from'].map((words) => ({ words, keep: false })),
   ],
   es: [
     ...['en la esquina de', 'en la esquina del', 'la esquina de', 'esquina de', 'enfrente de', 'frente a', 'frente al', 'cerca de',
@@ -104,19 +104,26 @@ function spanishToResolver(span: string[]): string {
   return text.replace(/\bcalle\b/g, 'street').replace(/\bavenida\b/g, 'avenue');
 }
 
-/** Candidate place phrases in the sentence, most promising first, at most six. */
-export function placeSpans(text: string, language: Language): string[] {
-  const words = tokens(text.slice(0, 1000), language);
-  const found: string[] = [];
-  const add = (span: string[]) => {
+interface Span {
+  /** The phrase as the resolver reads it. */
+  said: string;
+  /** Where it stands among the sentence's words: [from, to). */
+  from: number;
+  to: number;
+}
+
+function spansOf(words: string[], language: Language): Span[] {
+  const found: Span[] = [];
+  const add = (span: string[], from: number, to: number) => {
     if (!span.length) return;
     const said = language === 'es' ? spanishToResolver(span) : span.join(' ');
-    if (said && !found.includes(said)) found.push(said);
+    if (said && !found.some((f) => f.said === said)) found.push({ said, from, to });
   };
   // House numbers first: "1200 North Charles" is the surest thing a caller says.
   words.forEach((word, i) => {
     if (/^\d{1,5}$/.test(word) && words[i + 1] && !NOT_HOUSE.has(words[i + 1]!) && /^[a-z]/.test(words[i + 1]!)) {
-      add(spanFrom(words, i, language));
+      const span = spanFrom(words, i, language);
+      add(span, i, i + span.length);
     }
   });
   for (let i = 0; i < words.length; i++) {
@@ -124,8 +131,25 @@ export function placeSpans(text: string, language: Language): string[] {
     if (!cue) continue;
     const length = cue.words.split(' ').length;
     const rest = spanFrom(words, i + length, language);
-    if (rest.length) add(cue.keep || language === 'es' ? [...cue.words.split(' '), ...rest] : rest);
+    if (rest.length) add(cue.keep || language === 'es' ? [...cue.words.split(' '), ...rest] : rest, i, i + length + rest.length);
     i += length - 1;
   }
   return found.slice(0, MAX_SPANS);
+}
+
+/** Candidate place phrases in the sentence, most promising first, at most six. */
+export function placeSpans(text: string, language: Language): string[] {
+  return spansOf(tokens(text.slice(0, 1000), language), language).map((s) => s.said);
+}
+
+/**
+ * The sentence with the place phrase `said` (one of `placeSpans`) and its lead-in taken out, so
+ * that the words of a place ("Light Street", "Water Street", "Park Heights") are not read as
+ * words of the problem. The whole sentence when the phrase is not in it.
+ */
+export function withoutPlace(text: string, language: Language, said: string): string {
+  const words = tokens(text.slice(0, 1000), language);
+  const span = spansOf(words, language).find((s) => s.said === said);
+  if (!span) return text;
+  return [...words.slice(0, span.from), ...words.slice(span.to)].filter((w) => w !== ',').join(' ');
 }
