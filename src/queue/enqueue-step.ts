@@ -14,6 +14,8 @@ type Ctx = StepContext<StepOf<'enqueue'>, ScratchOf<typeof scratch>>;
 type Out = Outcome<ScratchOf<typeof scratch>>;
 
 const PHASE_PREFIX = 'callback-';
+/** The queue every caller can be put through to: the 3 1 1 operators. */
+const OPERATOR_QUEUE = 'operator';
 
 /**
  * Puts the caller in a live queue after saying why, recording the wait in the call's transaction.
@@ -25,7 +27,7 @@ export const enqueue: StepHandler<StepOf<'enqueue'>, typeof scratch> = {
   async enter(ctx) {
     const { queue } = ctx.step;
     const reason = ctx.step.id;
-    const outcome = ctx.frame.outcome ?? (queue === 'operator' ? 'operator' : 'police');
+    const outcome = ctx.frame.outcome ?? (queue === OPERATOR_QUEUE ? 'operator' : 'police');
     const turnedAway = await whyTurnedAway(ctx);
     if (turnedAway) {
       await recordTurnedAway(ctx.tx, { callSid: ctx.call.sid, queue, reason, result: turnedAway });
@@ -80,22 +82,33 @@ export const enqueue: StepHandler<StepOf<'enqueue'>, typeof scratch> = {
           reply: { say: [queuePhrase('willCallBack', ctx.language)], end: { kind: 'hangup' } },
         };
       case 'declined':
-        // A full queue still takes callers who would rather hold; a queue nobody answers does not,
-        // except for a caller who was just given emergency advice: never hang up on them.
+        // A full queue still takes callers who would rather hold, and so does any queue for a
+        // caller who was just given emergency advice. Nobody is hung up on for not taking a call-back.
         if (ctx.frame.queueTurnedAway === 'full' || ctx.frame.outcome === 'emergency') {
           await recordJoin(ctx.tx, { callSid: ctx.call.sid, queue: ctx.step.queue, reason: ctx.step.id });
           return holdReply(ctx, [queuePhrase('backToHold', ctx.language)], {});
         }
-        return {
-          kind: 'reply',
-          phase: 'ended',
-          frame: { outcome: 'callback-declined' },
-          scratch: { callbackTries: undefined },
-          reply: { say: [queuePhrase('callAgain', ctx.language)], end: { kind: 'hangup' } },
-        };
+        return toOperators(ctx);
     }
   },
 };
+
+/**
+ * A caller who did not take the call-back from a queue nobody answers (said no, or said nothing)
+ * is put through to the operators, who take every kind of call, and told so; the operators' own
+ * queue, when it is the one unstaffed, holds them anyway.
+ */
+async function toOperators(ctx: Ctx): Promise<Out> {
+  const queue = OPERATOR_QUEUE;
+  await recordJoin(ctx.tx, { callSid: ctx.call.sid, queue, reason: `${ctx.step.id}:declined-callback` });
+  return {
+    kind: 'reply',
+    phase: 'queued',
+    frame: { outcome: 'operator', queue },
+    scratch: { callbackTries: undefined },
+    reply: { say: [queuePhrase(ctx.step.queue === queue ? 'backToHold' : 'toOperator', ctx.language)], end: { kind: 'enqueue', queue } },
+  };
+}
 
 async function whyTurnedAway(ctx: Ctx): Promise<'full' | 'unstaffed' | undefined> {
   const { queue } = ctx.step;

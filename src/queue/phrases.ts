@@ -41,6 +41,10 @@ export const queuePhrases = {
   willCallBack: { en: "Thank you. We'll call you back. Goodbye.", es: 'Gracias. Le llamaremos. Adiós.' },
   backToHold: { en: 'Please continue to hold.', es: 'Por favor, siga en la línea.' },
   callAgain: { en: 'Please call again later. Goodbye.', es: 'Por favor, llame más tarde. Adiós.' },
+  toOperator: {
+    en: "Then I'll put you through to a 3 1 1 operator, who can take your call. Please hold.",
+    es: 'Entonces le comunico con un operador del 3 1 1, que puede atender su llamada. Por favor, espere.',
+  },
   connecting: { en: 'Connecting you now.', es: 'Le estamos comunicando.' },
 } as const satisfies Record<string, Record<Language, string>>;
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.js';
+import { eq } from 'drizzle-orm';
+import { queueWaits } from '../../db/schema/index.js';
 import { callPolice, callbackRow, POLICE, queueTestApp, waitRow } from './harness.js';
 
 describe('the police non-emergency line', () => {
@@ -67,12 +69,23 @@ describe('a police queue with no agents on shift', () => {
     expect(callback?.joinedAt.getTime()).toBe(wait?.joinedAt.getTime());
   });
 
-  it('tells a caller who does not want a call-back to call again later', async () => {
+  it('puts a caller who does not want a call-back through to the operators, and says so', async () => {
     const caller = await callPolice(t);
     await caller.press('2');
-    expect(caller.heard()).toMatch(/call again later/);
-    expect(caller.hungUp()).toBe(true);
+    expect(caller.heard()).toMatch(/put you through to a 3 1 1 operator/);
+    expect(caller.hungUp()).toBe(false);
+    expect(caller.enqueued()?.name).toBe('operator');
     expect(await callbackRow(t, caller.callSid)).toBeUndefined();
+    const waits = await t.app.db.select().from(queueWaits).where(eq(queueWaits.callSid, caller.callSid));
+    expect(waits.map((w) => [w.queue, w.result])).toEqual(expect.arrayContaining([[POLICE, 'unstaffed'], ['operator', null]]));
+  });
+
+  it('never hangs up on a caller who says nothing to the call-back offer', async () => {
+    const caller = await callPolice(t, { language: '9' });
+    for (let i = 0; i < 4 && !caller.enqueued(); i++) await caller.silence();
+    expect(caller.hungUp()).toBe(false);
+    expect(caller.enqueued()?.name).toBe('operator');
+    expect(caller.heard()).toMatch(/le comunico con un operador/);
   });
 
   it('keeps a caller who was given emergency advice on the line even without a call-back', async () => {
