@@ -50,7 +50,14 @@ const QuestionExits = {
 };
 const QueueName = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$', ...kind('queue') });
 
-const base = <K extends string, T extends Record<string, TSchema>>(type: K, props: T) =>
+/**
+ * Where a step type stands in the graph, for the validator, kept on the step's schema as `x-role`:
+ * `ends` ends the call (a queue, a transfer, a goodbye); `passes` answers without waiting for the
+ * caller, so a loop of such steps would never end. A step with `retries` asks a question.
+ */
+export type StepRole = 'ends' | 'passes';
+
+const base = <K extends string, T extends Record<string, TSchema>>(type: K, props: T, role?: StepRole) =>
   Type.Object(
     {
       id: StepId,
@@ -58,10 +65,10 @@ const base = <K extends string, T extends Record<string, TSchema>>(type: K, prop
       label: Type.Optional(Type.String({ maxLength: 200 })),
       ...props,
     },
-    { additionalProperties: false },
+    { additionalProperties: false, ...(role ? { 'x-role': role } : {}) },
   );
 
-export const SayStep = base('say', { prompt: Prompt, next: StepId });
+export const SayStep = base('say', { prompt: Prompt, next: StepId }, 'passes');
 export const ChooseLanguageStep = base('choose-language', {
   prompt: Prompt,
   options: Type.Array(
@@ -73,9 +80,11 @@ export const ChooseLanguageStep = base('choose-language', {
   ),
   next: StepId,
 });
-export const LineBranchStep = base('line-branch', {
-  on: Type.Object({ main: StepId, outOfArea: StepId }, { additionalProperties: false }),
-});
+export const LineBranchStep = base(
+  'line-branch',
+  { on: Type.Object({ main: StepId, outOfArea: StepId }, { additionalProperties: false }) },
+  'passes',
+);
 export const MenuStep = base('menu', {
   prompt: Prompt,
   options: Type.Array(
@@ -181,12 +190,13 @@ export const StatusLookupStep = base('status-lookup', {
   retries: Retries,
   on: Type.Object({ done: StepId, newReport: StepId, ...QuestionExits }, { additionalProperties: false }),
 });
-export const EnqueueStep = base('enqueue', { queue: QueueName, reason: Prompt });
-export const TransferStep = base('transfer', {
-  prompt: Prompt,
-  number: Type.String({ pattern: '^\\+?[0-9]{3,15}$', ...kind('phone') }),
-});
-export const HangUpStep = base('hang-up', { prompt: Prompt });
+export const EnqueueStep = base('enqueue', { queue: QueueName, reason: Prompt }, 'ends');
+export const TransferStep = base(
+  'transfer',
+  { prompt: Prompt, number: Type.String({ pattern: '^\\+?[0-9]{3,15}$', ...kind('phone') }) },
+  'ends',
+);
+export const HangUpStep = base('hang-up', { prompt: Prompt }, 'ends');
 
 export const Step = Type.Union([
   SayStep, ChooseLanguageStep, LineBranchStep, OpenQuestionStep, MenuStep, ConfirmStep, ConfirmReportStep, AskStep, ClassifyIssueStep,
@@ -202,6 +212,11 @@ export const STEP_SCHEMAS: ReadonlyMap<StepType, TObject> = new Map(
   Step.anyOf.map((schema) => [schema.properties.type.const as StepType, schema as TObject]),
 );
 export const STEP_TYPES: readonly StepType[] = [...STEP_SCHEMAS.keys()];
+
+/** The step types of a role, read from their schemas. */
+export function stepTypesWith(role: StepRole): ReadonlySet<StepType> {
+  return new Set(STEP_TYPES.filter((type) => (STEP_SCHEMAS.get(type) as { 'x-role'?: unknown })['x-role'] === role));
+}
 
 export function isStepType(value: unknown): value is StepType {
   return typeof value === 'string' && STEP_SCHEMAS.has(value as StepType);

@@ -1,5 +1,5 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { Flow, STEP_SCHEMAS, kindOf, type FieldKind, type Step } from './schema.js';
+import { Flow, STEP_SCHEMAS, kindOf, stepTypesWith, type FieldKind, type Step } from './schema.js';
 
 export interface FlowProblem {
   /** The step the problem belongs to, so an editor can show it beside that step. */
@@ -16,9 +16,9 @@ const checker = TypeCompiler.Compile(Flow);
 // A union's own errors only say "expected union value": each step is checked against the schema
 // of its own type instead, so the message names the missing or wrong field.
 const stepCheckers = new Map([...STEP_SCHEMAS].map(([type, schema]) => [type as string, TypeCompiler.Compile(schema)]));
-const TERMINAL = new Set<Step['type']>(['enqueue', 'transfer', 'hang-up']);
+const TERMINAL = stepTypesWith('ends');
 /** Steps that answer without asking the caller anything: a cycle of them would never end. */
-const PASS_THROUGH = new Set<Step['type']>(['say', 'line-branch']);
+const PASS_THROUGH = stepTypesWith('passes');
 /** Names that are valid ids by the pattern but mean something to JavaScript objects. */
 const RESERVED = new Set(['constructor', 'prototype', 'hasownproperty', 'tostring', 'valueof', 'proto']);
 
