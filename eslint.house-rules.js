@@ -11,12 +11,14 @@
 const EDGES = ['voice', 'admin', 'open311', 'departments', 'stats', 'health'];
 /** Rooms: the features the flow's steps use, plain functions over typed data. */
 const ROOMS = ['intake', 'location', 'queue', 'status', 'understand', 'requests'];
+/** What the rooms and the edges stand on: the outbox, the Twilio client, the plugins, small helpers. */
+const SERVICES = ['outbox', 'twilio', 'plugins', 'lib'];
 
 const into = (folders) => `^(\\.\\./)+(${folders.join('|')})/`;
 
 const noEdges = {
   regex: into(EDGES),
-  message: 'A feature never imports an edge (src/voice, src/admin, src/open311, src/departments, src/stats, src/health): the edge calls the feature.',
+  message: 'A feature or a service never imports an edge (src/voice, src/admin, src/open311, src/departments, src/stats, src/health): the edge calls it.',
 };
 const engineThroughStepApi = {
   regex: '^(\\.\\./)+flow/(?!step-api\\.js$)',
@@ -47,5 +49,6 @@ export const houseRules = [
   ),
   restrict(['src/flow/**/*.ts'], [noEdges, noRooms], ['src/flow/handlers.ts']),
   restrict(['src/flow/handlers.ts'], [noEdges]),
+  restrict(SERVICES.map((folder) => `src/${folder}/**/*.ts`), [noEdges]),
   restrict(['db/**/*.ts'], [noSrc]),
 ];

@@ -23,6 +23,7 @@ async function lintFixture(fixture: string, as: string) {
 describe('house rules in the linter', () => {
   it.each([
     ['intake-imports-voice.ts', 'src/intake/fixture.ts', /never imports an edge/],
+    ['intake-imports-voice.ts', 'src/outbox/fixture.ts', /never imports an edge/],
     ['location-imports-intake.ts', 'src/location/fixture.ts', /src\/location never imports src\/intake/],
     ['room-imports-engine-insides.ts', 'src/status/fixture.ts', /only through src\/flow\/step-api\.ts/],
     ['engine-imports-room.ts', 'src/flow/fixture.ts', /only through the handler map/],
