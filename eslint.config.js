@@ -2,9 +2,10 @@
 // un-awaited write inside a webhook's transaction would run after it commits, or not at all.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { houseRules } from './eslint.house-rules.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.tmp/', 'db/migrations/', 'docs/', 'src/**/public/**', 'eslint.config.js'] },
+  { ignores: ['node_modules/', 'data/', '.tmp/', 'db/migrations/', 'docs/', 'src/**/public/**', 'eslint.config.js', 'test/fixtures/house-rules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,4 +23,5 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  ...houseRules,
 );

@@ -16,7 +16,7 @@ import { gazetteerSeed } from '../db/seed/gazetteer.js';
 import { readCsv } from '../db/seed/csv.js';
 import { districtsFor, insidePark } from '../src/location/districts.js';
 import { forgetGazetteerIndex, gazetteerIndex } from '../src/location/gazetteer-index.js';
-import { normalizeName } from '../src/location/normalize.js';
+import { normalizeName } from '../db/names/normalize.js';
 import { resolveLocation } from '../src/location/resolve.js';
 import { spokenStreet } from '../src/location/spoken.js';
 

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client.js';
 import { addressPoints, areas, placeNames, places, streets } from '../schema/index.js';
-// The search columns must hold exactly what the query side computes, so the seed uses the
-// location feature's pure normaliser (no I/O but the USPS tables) rather than a copy of it.
-import { isGenericName } from '../../src/location/generic.js';
-import { normalizeName, splitStreet, tokenize } from '../../src/location/normalize.js';
-import { suffixWord } from '../../src/location/usps.js';
+// The search columns must hold exactly what the query side computes: the seed and the location
+// search share one normaliser (db/names/, no I/O but the USPS tables) rather than two copies.
+import { isGenericName } from '../names/generic.js';
+import { normalizeName, splitStreet, tokenize } from '../names/normalize.js';
+import { suffixWord } from '../names/usps.js';
 import { readCsv, readJson } from './csv.js';
 import { insertChunked, type SeedUnit } from './unit.js';
 

@@ -1,5 +1,6 @@
 import { AdminErrors } from './errors.js';
-import { isStepType, itemSkeleton, stepFields, stepSkeleton, type Field } from './step-fields.js';
+import { isStepType } from '../flow/schema.js';
+import { itemSkeleton, stepFields, stepSkeleton, type Field } from './step-fields.js';
 
 /** Structural edits the editor's buttons make; plain field edits arrive in the document itself. */
 export type DraftOp =

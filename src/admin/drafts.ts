@@ -5,7 +5,7 @@ import { DEFAULT_FLOW_KEY, latestRevision, type LoadedFlow } from '../flow/revis
 import { audit } from './audit.js';
 import { diffFlows, summariseChanges } from './diff.js';
 import { AdminErrors } from './errors.js';
-import { isStepType } from './step-fields.js';
+import { isStepType } from '../flow/schema.js';
 
 export interface Draft {
   flowKey: string;

@@ -1,5 +1,5 @@
 import { KindGuard, type TObject, type TSchema } from '@sinclair/typebox';
-import { Flow, Step, type StepType } from '../flow/schema.js';
+import { Flow, STEP_SCHEMAS, kindOf, type StepType } from '../flow/schema.js';
 
 /**
  * The editable fields of each step type, read from the flow schema (src/flow/schema.ts) rather
@@ -16,35 +16,21 @@ export type Field =
   | { kind: 'text'; name: string; optional: boolean; maxLength?: number; pattern?: string; multiline: boolean }
   | { kind: 'list'; name: string; item: Field[]; min: number; max: number };
 
-const STEP_ID_PATTERN = '^[a-z][a-z0-9-]{0,47}$';
-const KEY_PATTERN = '^[0-9*#]$';
-
-export const STEP_SCHEMAS: ReadonlyMap<StepType, TObject> = new Map(
-  (Step.anyOf as TObject[]).map((schema) => [(schema.properties.type as unknown as { const: StepType }).const, schema]),
-);
-export const STEP_TYPES = [...STEP_SCHEMAS.keys()];
-
-export function isStepType(value: unknown): value is StepType {
-  return typeof value === 'string' && STEP_SCHEMAS.has(value as StepType);
-}
-
-function isPrompt(schema: TSchema): boolean {
-  return KindGuard.IsObject(schema) && Object.keys(schema.properties).join() === 'en,es' && KindGuard.IsString(schema.properties.en);
-}
-function isWordsByLanguage(schema: TSchema): boolean {
-  return KindGuard.IsObject(schema) && Object.keys(schema.properties).join() === 'en,es' && KindGuard.IsArray(schema.properties.en);
-}
-
+// A field's kind is read from the `x-kind` its schema is annotated with (src/flow/schema.ts), then
+// from its JSON type.
 function fieldOf(name: string, schema: TSchema, optional: boolean): Field | undefined {
-  if (isPrompt(schema)) return { kind: 'prompt', name };
-  if (isWordsByLanguage(schema)) return { kind: 'words', name, perLanguage: true };
+  const kind = kindOf(schema);
+  if (kind === 'prompt') return { kind: 'prompt', name };
+  if (kind === 'words') return { kind: 'words', name, perLanguage: true };
+  if (kind === 'step-id') return { kind: 'target', name };
+  if (kind === 'key') return { kind: 'key', name };
   if (KindGuard.IsArray(schema) && KindGuard.IsString(schema.items)) return { kind: 'words', name, perLanguage: false };
   if (KindGuard.IsArray(schema) && KindGuard.IsObject(schema.items)) {
     return { kind: 'list', name, item: fieldsOf(schema.items), min: schema.minItems ?? 0, max: schema.maxItems ?? 50 };
   }
   if (KindGuard.IsObject(schema)) {
     const props = Object.values(schema.properties);
-    if (props.every((p) => KindGuard.IsString(p) && p.pattern === STEP_ID_PATTERN)) {
+    if (props.every((p) => kindOf(p) === 'step-id')) {
       return { kind: 'exits', name, events: Object.keys(schema.properties) };
     }
     return undefined;
@@ -56,8 +42,6 @@ function fieldOf(name: string, schema: TSchema, optional: boolean): Field | unde
     return { kind: 'choice', name, values: schema.anyOf.map((l) => String((l as { const: unknown }).const)) };
   }
   if (KindGuard.IsString(schema)) {
-    if (schema.pattern === STEP_ID_PATTERN) return { kind: 'target', name };
-    if (schema.pattern === KEY_PATTERN) return { kind: 'key', name };
     return {
       kind: 'text',
       name,

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 
 /**
  * The flow format: IVR menus as data. Steps name behaviour (`type`); the engine implements it.
@@ -8,23 +8,39 @@ export const FLOW_FORMAT_VERSION = 1;
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * What a field holds, beyond its JSON type, for the console's editor and its messages. Kept on the
+ * schema itself as the `x-kind` keyword (JSON Schema ignores keywords it does not know), so the
+ * editor reads a field's kind instead of recognising copied patterns.
+ */
+export const FIELD_KINDS = ['step-id', 'key', 'queue', 'phone', 'prompt', 'words'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+const kind = (k: FieldKind) => ({ 'x-kind': k });
+
+/** The kind a schema is annotated with, if any. */
+export function kindOf(schema: TSchema | undefined): FieldKind | undefined {
+  const k = (schema as { 'x-kind'?: unknown } | undefined)?.['x-kind'];
+  return FIELD_KINDS.find((known) => known === k);
+}
+
 const StepId = Type.String({
   pattern: '^[a-z][a-z0-9-]{0,47}$',
   description: 'Lower-case letters, digits and dashes; starts with a letter.',
+  ...kind('step-id'),
 });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-export const Prompt = Type.Object(
-  { en: Text(1000), es: Text(1000) },
-  { additionalProperties: false, description: 'What the caller hears, in each language.' },
-);
+const PromptIn = { en: Text(1000), es: Text(1000) };
+/** Words the caller hears, in each language; `description` says which ones. */
+const PromptOf = (description: string) => Type.Object(PromptIn, { additionalProperties: false, description, ...kind('prompt') });
+export const Prompt = PromptOf('What the caller hears, in each language.');
 const Words = Type.Object(
   {
     en: Type.Array(Text(100), { maxItems: 50 }),
     es: Type.Array(Text(100), { maxItems: 50 }),
   },
-  { additionalProperties: false, description: 'Spoken words that choose this option, per language.' },
+  { additionalProperties: false, description: 'Spoken words that choose this option, per language.', ...kind('words') },
 );
-const Key = Type.String({ pattern: '^[0-9*#]$' });
+const Key = Type.String({ pattern: '^[0-9*#]$', ...kind('key') });
 const Retries = Type.Integer({ minimum: 1, maximum: 5, description: 'Re-asks before the retry-limit exit.' });
 /** Exits every question must route: silence, an answer we cannot use, and too many of either. */
 const QuestionExits = {
@@ -32,9 +48,16 @@ const QuestionExits = {
   noMatch: StepId,
   retryLimit: StepId,
 };
-const QueueName = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$' });
+const QueueName = Type.String({ pattern: '^[a-z][a-z0-9-]{0,63}$', ...kind('queue') });
 
-const base = <K extends string, T extends Record<string, TSchema>>(type: K, props: T) =>
+/**
+ * Where a step type stands in the graph, for the validator, kept on the step's schema as `x-role`:
+ * `ends` ends the call (a queue, a transfer, a goodbye); `passes` answers without waiting for the
+ * caller, so a loop of such steps would never end. A step with `retries` asks a question.
+ */
+export type StepRole = 'ends' | 'passes';
+
+const base = <K extends string, T extends Record<string, TSchema>>(type: K, props: T, role?: StepRole) =>
   Type.Object(
     {
       id: StepId,
@@ -42,10 +65,10 @@ const base = <K extends string, T extends Record<string, TSchema>>(type: K, prop
       label: Type.Optional(Type.String({ maxLength: 200 })),
       ...props,
     },
-    { additionalProperties: false },
+    { additionalProperties: false, ...(role ? { 'x-role': role } : {}) },
   );
 
-export const SayStep = base('say', { prompt: Prompt, next: StepId });
+export const SayStep = base('say', { prompt: Prompt, next: StepId }, 'passes');
 export const ChooseLanguageStep = base('choose-language', {
   prompt: Prompt,
   options: Type.Array(
@@ -57,9 +80,11 @@ export const ChooseLanguageStep = base('choose-language', {
   ),
   next: StepId,
 });
-export const LineBranchStep = base('line-branch', {
-  on: Type.Object({ main: StepId, outOfArea: StepId }, { additionalProperties: false }),
-});
+export const LineBranchStep = base(
+  'line-branch',
+  { on: Type.Object({ main: StepId, outOfArea: StepId }, { additionalProperties: false }) },
+  'passes',
+);
 export const MenuStep = base('menu', {
   prompt: Prompt,
   options: Type.Array(
@@ -78,14 +103,8 @@ export const INTENTS = ['report', 'status', 'police'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export const OpenQuestionStep = base('open-question', {
-  greeting: Type.Object(Prompt.properties, {
-    additionalProperties: false,
-    description: 'The welcome on the 311 number, said once before the question.',
-  }),
-  outOfAreaGreeting: Type.Object(Prompt.properties, {
-    additionalProperties: false,
-    description: 'The welcome on the out-of-area number, said once before the question instead.',
-  }),
+  greeting: PromptOf('The welcome on the 311 number, said once before the question.'),
+  outOfAreaGreeting: PromptOf('The welcome on the out-of-area number, said once before the question instead.'),
   prompt: Prompt,
   options: Type.Array(
     Type.Object(
@@ -114,10 +133,7 @@ export const OpenQuestionStep = base('open-question', {
 });
 export const ConfirmReportStep = base('confirm-report', {
   prompt: Prompt,
-  whichPart: Type.Object(Prompt.properties, {
-    additionalProperties: false,
-    description: 'Asked after a no: which part was wrong (1 the problem, 2 the place).',
-  }),
+  whichPart: PromptOf('Asked after a no: which part was wrong (1 the problem, 2 the place).'),
   retries: Retries,
   on: Type.Object(
     { confirmed: StepId, issue: StepId, place: StepId, ...QuestionExits },
@@ -174,18 +190,37 @@ export const StatusLookupStep = base('status-lookup', {
   retries: Retries,
   on: Type.Object({ done: StepId, newReport: StepId, ...QuestionExits }, { additionalProperties: false }),
 });
-export const EnqueueStep = base('enqueue', { queue: QueueName, reason: Prompt });
-export const TransferStep = base('transfer', {
-  prompt: Prompt,
-  number: Type.String({ pattern: '^\\+?[0-9]{3,15}$' }),
-});
-export const HangUpStep = base('hang-up', { prompt: Prompt });
+export const EnqueueStep = base('enqueue', { queue: QueueName, reason: Prompt }, 'ends');
+export const TransferStep = base(
+  'transfer',
+  { prompt: Prompt, number: Type.String({ pattern: '^\\+?[0-9]{3,15}$', ...kind('phone') }) },
+  'ends',
+);
+export const HangUpStep = base('hang-up', { prompt: Prompt }, 'ends');
 
 export const Step = Type.Union([
   SayStep, ChooseLanguageStep, LineBranchStep, OpenQuestionStep, MenuStep, ConfirmStep, ConfirmReportStep, AskStep, ClassifyIssueStep,
   CollectLocationStep, SubmitReportStep, ReadBackStep, OfferTextStep, RecognizeCallerStep,
   StatusLookupStep, EnqueueStep, TransferStep, HangUpStep,
 ]);
+
+/**
+ * Each step type's own schema, by type: the one table the validator, the console's editor and its
+ * messages read, so a new step type needs only its entry in `Step` above.
+ */
+export const STEP_SCHEMAS: ReadonlyMap<StepType, TObject> = new Map(
+  Step.anyOf.map((schema) => [schema.properties.type.const as StepType, schema as TObject]),
+);
+export const STEP_TYPES: readonly StepType[] = [...STEP_SCHEMAS.keys()];
+
+/** The step types of a role, read from their schemas. */
+export function stepTypesWith(role: StepRole): ReadonlySet<StepType> {
+  return new Set(STEP_TYPES.filter((type) => (STEP_SCHEMAS.get(type) as { 'x-role'?: unknown })['x-role'] === role));
+}
+
+export function isStepType(value: unknown): value is StepType {
+  return typeof value === 'string' && STEP_SCHEMAS.has(value as StepType);
+}
 
 export const Flow = Type.Object(
   {

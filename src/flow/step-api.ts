@@ -4,7 +4,7 @@
  * the engine through this file only (the linter keeps that), so the engine's insides can change.
  */
 export type { Answer, AnswerCheck, CallerInput, Log, Outcome, Reply, ScratchOf, Speech, StepContext, StepHandler } from './types.js';
-export type { Language, Step, StepOf } from './schema.js';
+export type { Intent, Language, Step, StepOf } from './schema.js';
 export { defineSlots, type Frame, type FramePatch } from './frame.js';
 export { matchWords, normaliseSpeech, phrase, yesNoHints, yesOrNo } from './phrases.js';
 export { clampSpeech } from './speech.js';

@@ -1,11 +1,13 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { Flow, Step as StepSchema, type Step } from './schema.js';
+import { Flow, STEP_SCHEMAS, kindOf, stepTypesWith, type FieldKind, type Step } from './schema.js';
 
 export interface FlowProblem {
   /** The step the problem belongs to, so an editor can show it beside that step. */
   stepId?: string;
   path: string;
   message: string;
+  /** The kind the failing field's schema is annotated with (a step id, a key…), for friendlier words. */
+  kind?: FieldKind;
 }
 
 export type FlowValidation = { ok: true; flow: Flow } | { ok: false; problems: FlowProblem[] };
@@ -13,12 +15,10 @@ export type FlowValidation = { ok: true; flow: Flow } | { ok: false; problems: F
 const checker = TypeCompiler.Compile(Flow);
 // A union's own errors only say "expected union value": each step is checked against the schema
 // of its own type instead, so the message names the missing or wrong field.
-const stepCheckers = new Map(
-  StepSchema.anyOf.map((schema) => [String((schema.properties.type as { const: string }).const), TypeCompiler.Compile(schema)]),
-);
-const TERMINAL = new Set<Step['type']>(['enqueue', 'transfer', 'hang-up']);
+const stepCheckers = new Map([...STEP_SCHEMAS].map(([type, schema]) => [type as string, TypeCompiler.Compile(schema)]));
+const TERMINAL = stepTypesWith('ends');
 /** Steps that answer without asking the caller anything: a cycle of them would never end. */
-const PASS_THROUGH = new Set<Step['type']>(['say', 'line-branch']);
+const PASS_THROUGH = stepTypesWith('passes');
 /** Names that are valid ids by the pattern but mean something to JavaScript objects. */
 const RESERVED = new Set(['constructor', 'prototype', 'hasownproperty', 'tostring', 'valueof', 'proto']);
 
@@ -48,7 +48,7 @@ function schemaProblems(document: unknown): FlowProblem[] {
   const steps = (document as { steps?: unknown })?.steps;
   for (const error of checker.Errors(document)) {
     if (Array.isArray(steps) && /^\/steps\/\d+/.test(error.path)) continue;
-    problems.push({ path: error.path || '/', message: describe(error.path, error.message) });
+    problems.push({ path: error.path || '/', message: describe(error.path, error.message), ...kindIn(error.schema) });
   }
   if (!Array.isArray(steps)) return problems;
   steps.forEach((step: unknown, index) => {
@@ -61,10 +61,15 @@ function schemaProblems(document: unknown): FlowProblem[] {
       return;
     }
     for (const error of stepChecker.Errors(step)) {
-      problems.push({ ...where, path: `/steps/${index}${error.path}`, message: describe(error.path, error.message) });
+      problems.push({ ...where, path: `/steps/${index}${error.path}`, message: describe(error.path, error.message), ...kindIn(error.schema) });
     }
   });
   return problems;
+}
+
+function kindIn(schema: Parameters<typeof kindOf>[0]): { kind?: FieldKind } {
+  const kind = kindOf(schema);
+  return kind ? { kind } : {};
 }
 
 /** "/on/noInput: Expected required property" → "on.noInput: expected required property". */
@@ -73,23 +78,49 @@ function describe(path: string, message: string): string {
   return field ? `${field}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
 }
 
+/** What every graph check is given: the flow and its steps by id. */
+interface Graph {
+  flow: Flow;
+  byId: Map<string, Step>;
+}
+type GraphCheck = (graph: Graph) => FlowProblem[];
+
+/**
+ * The graph checks, in order. The first two must pass before the rest run: those follow targets
+ * and would trip over one that names no step.
+ */
 function checkGraph(flow: Flow): FlowProblem[] {
+  const byId = new Map(flow.steps.map((step) => [step.id, step]));
+  const graph: Graph = { flow, byId };
+  const problems = [...uniqueIds(graph), ...targetsExist(graph)];
+  if (problems.length) return problems;
+  for (const check of [globalExitsReachPeople, retryLimitsReachPeople, keysAreDistinct, openQuestionIsConfirmed, everyStepReachable, everyPathEnds, noSilentLoops]) {
+    problems.push(...check(graph));
+  }
+  return problems;
+}
+
+/** Step ids are unique and none is a name JavaScript objects give meaning to. */
+const uniqueIds: GraphCheck = ({ flow }) => {
   const problems: FlowProblem[] = [];
-  const byId = new Map<string, Step>();
+  const seen = new Set<string>();
   flow.steps.forEach((step, i) => {
     if (RESERVED.has(step.id.replace(/-/g, ''))) {
       problems.push({ stepId: step.id, path: `/steps/${i}/id`, message: `"${step.id}" is a reserved name` });
     }
-    if (byId.has(step.id)) {
+    if (seen.has(step.id)) {
       problems.push({ stepId: step.id, path: `/steps/${i}/id`, message: `step id "${step.id}" is used twice` });
     }
-    byId.set(step.id, step);
+    seen.add(step.id);
   });
+  return problems;
+};
 
+/** Every target — the initial step, the settings' steps, each step's exits — names a step. */
+const targetsExist: GraphCheck = ({ flow, byId }) => {
+  const problems: FlowProblem[] = [];
   const exists = (target: string, stepId: string | undefined, path: string) => {
-    if (byId.has(target)) return true;
-    problems.push({ ...(stepId ? { stepId } : {}), path, message: `goes to "${target}", which is not a step` });
-    return false;
+    if (!byId.has(target)) problems.push({ ...(stepId ? { stepId } : {}), path, message: `goes to "${target}", which is not a step` });
   };
   exists(flow.initial, undefined, '/initial');
   for (const [name, target] of Object.entries(flow.settings)) {
@@ -98,22 +129,27 @@ function checkGraph(flow: Flow): FlowProblem[] {
   for (const step of flow.steps) {
     for (const { path, target } of targetsOf(step)) exists(target, step.id, path);
   }
-  if (problems.length) return problems;
+  return problems;
+};
 
-  const operator = byId.get(flow.settings.operatorStep)!;
-  if (operator.type !== 'enqueue') {
+/** The operator step is a live queue, and the error step leads to one. */
+const globalExitsReachPeople: GraphCheck = ({ flow, byId }) => {
+  const problems: FlowProblem[] = [];
+  if (byId.get(flow.settings.operatorStep)!.type !== 'enqueue') {
     problems.push({ path: '/settings/operatorStep', message: 'the operator step must put the caller in a live queue' });
   }
-  const error = byId.get(flow.settings.errorStep)!;
-  if (!leadsToQueue(error, byId)) {
+  if (!leadsToQueue(byId.get(flow.settings.errorStep)!, byId)) {
     problems.push({ path: '/settings/errorStep', message: 'the error step must lead to a live queue' });
   }
+  return problems;
+};
 
+/** After the retry limit a caller reaches a person, never a hang-up. */
+const retryLimitsReachPeople: GraphCheck = ({ flow, byId }) => {
+  const problems: FlowProblem[] = [];
   for (const step of flow.steps) {
     if (!isQuestion(step) || !('on' in step)) continue;
-    const exits = step.on as Record<string, string>;
-    // After the retry limit a caller reaches a person, never a hang-up.
-    const limit = byId.get(exits.retryLimit!);
+    const limit = byId.get((step.on as Record<string, string>).retryLimit!);
     if (limit && !leadsToQueue(limit, byId)) {
       problems.push({
         stepId: step.id,
@@ -121,34 +157,47 @@ function checkGraph(flow: Flow): FlowProblem[] {
         message: 'after the retry limit the caller must reach a live operator (an enqueue step)',
       });
     }
-    if (step.type === 'menu' || step.type === 'open-question') {
-      const keys = new Set<string>();
-      const choices: { key: string }[] = step.type === 'menu' ? step.options : [...step.options, ...step.languages];
-      choices.forEach((option, i) => {
-        if (keys.has(option.key)) {
-          problems.push({ stepId: step.id, path: `options[${i}].key`, message: `key ${option.key} is used twice` });
-        }
-        if (option.key === flow.settings.operatorKey) {
-          problems.push({
-            stepId: step.id,
-            path: `options[${i}].key`,
-            message: `key ${option.key} is the operator key on every menu`,
-          });
-        }
-        keys.add(option.key);
-      });
-    }
   }
+  return problems;
+};
 
-  // What an open question hears is filed only after the caller confirms it (confirm-report).
+/** A key chooses one thing on a menu or an open question, and never the operator key. */
+const keysAreDistinct: GraphCheck = ({ flow }) => {
+  const problems: FlowProblem[] = [];
+  for (const step of flow.steps) {
+    if (step.type !== 'menu' && step.type !== 'open-question') continue;
+    const keys = new Set<string>();
+    const choices: { key: string }[] = step.type === 'menu' ? step.options : [...step.options, ...step.languages];
+    choices.forEach((option, i) => {
+      if (keys.has(option.key)) {
+        problems.push({ stepId: step.id, path: `options[${i}].key`, message: `key ${option.key} is used twice` });
+      }
+      if (option.key === flow.settings.operatorKey) {
+        problems.push({
+          stepId: step.id,
+          path: `options[${i}].key`,
+          message: `key ${option.key} is the operator key on every menu`,
+        });
+      }
+      keys.add(option.key);
+    });
+  }
+  return problems;
+};
+
+/** What an open question hears is filed only after the caller confirms it (confirm-report). */
+const openQuestionIsConfirmed: GraphCheck = ({ flow }) => {
   const opens = flow.steps.filter((s) => s.type === 'open-question');
-  if (opens.length && flow.steps.some((s) => s.type === 'submit-report') && !flow.steps.some((s) => s.type === 'confirm-report')) {
-    for (const step of opens) {
-      problems.push({ stepId: step.id, path: 'type', message: 'what the open question hears must be confirmed by a confirm-report step before the report is filed' });
-    }
-  }
+  if (!opens.length || !flow.steps.some((s) => s.type === 'submit-report') || flow.steps.some((s) => s.type === 'confirm-report')) return [];
+  return opens.map((step) => ({
+    stepId: step.id,
+    path: 'type',
+    message: 'what the open question hears must be confirmed by a confirm-report step before the report is filed',
+  }));
+};
 
-  // Reachability: from the initial step, with the global exits reachable from any question.
+/** Every step is reachable from the initial step, with the global exits reachable from any question. */
+const everyStepReachable: GraphCheck = ({ flow, byId }) => {
   const reachable = new Set<string>();
   const queue = [flow.initial];
   if (flow.steps.some(isQuestion)) queue.push(flow.settings.operatorStep, flow.settings.emergencyStep);
@@ -159,13 +208,13 @@ function checkGraph(flow: Flow): FlowProblem[] {
     reachable.add(id);
     for (const { target } of targetsOf(byId.get(id)!)) queue.push(target);
   }
-  for (const step of flow.steps) {
-    if (!reachable.has(step.id)) {
-      problems.push({ stepId: step.id, path: 'id', message: `step "${step.id}" can never be reached` });
-    }
-  }
+  return flow.steps
+    .filter((step) => !reachable.has(step.id))
+    .map((step) => ({ stepId: step.id, path: 'id', message: `step "${step.id}" can never be reached` }));
+};
 
-  // Every path ends: each step must be able to reach a queue, a transfer or a goodbye.
+/** Every path ends: each step can reach a queue, a transfer or a goodbye. */
+const everyPathEnds: GraphCheck = ({ flow }) => {
   const ends = new Set(flow.steps.filter((s) => TERMINAL.has(s.type)).map((s) => s.id));
   let grew = true;
   while (grew) {
@@ -178,17 +227,14 @@ function checkGraph(flow: Flow): FlowProblem[] {
       }
     }
   }
-  for (const step of flow.steps) {
-    if (!ends.has(step.id)) {
-      problems.push({
-        stepId: step.id,
-        path: 'id',
-        message: `no path from "${step.id}" ends in a report, a queue, a transfer or a goodbye`,
-      });
-    }
-  }
+  return flow.steps
+    .filter((step) => !ends.has(step.id))
+    .map((step) => ({ stepId: step.id, path: 'id', message: `no path from "${step.id}" ends in a report, a queue, a transfer or a goodbye` }));
+};
 
-  // A loop of steps that never wait for the caller would spin forever.
+/** A loop of steps that never wait for the caller would spin forever. */
+const noSilentLoops: GraphCheck = ({ flow, byId }) => {
+  const problems: FlowProblem[] = [];
   for (const step of flow.steps) {
     if (!PASS_THROUGH.has(step.type)) continue;
     const seen = new Set<string>();
@@ -211,7 +257,7 @@ function checkGraph(flow: Flow): FlowProblem[] {
     }
   }
   return problems;
-}
+};
 
 function leadsToQueue(step: Step, byId: Map<string, Step>, depth = 0): boolean {
   if (step.type === 'enqueue') return true;

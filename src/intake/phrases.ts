@@ -1,4 +1,4 @@
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 
 /** Intake's connective sentences; `{…}` slots are filled by the code, never by supervisors' data. */
 export const intakePhrases = {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { executeRows, type DbOrTx } from '../../db/client.js';
-import { shareHints } from '../flow/shared-hints.js';
+import { shareHints } from '../flow/step-api.js';
 import { spokenStreet } from './spoken.js';
 
 /** Twilio's `hints` take at most 500 phrases of at most 100 characters each. */

@@ -1,6 +1,7 @@
-import { isGenericName } from './generic.js';
-import { normalizeSpeech, splitStreet, streetSearch, type Relation, type StreetParts } from './normalize.js';
-import { suffixAbbreviation, suffixWord } from './usps.js';
+import { isGenericName } from '../../db/names/generic.js';
+import { splitStreet, streetSearch, type StreetParts } from '../../db/names/normalize.js';
+import { suffixAbbreviation, suffixWord } from '../../db/names/usps.js';
+import { normalizeSpeech, type Relation } from './normalize.js';
 
 /** A street as the caller named it, in search form and split into parts. */
 export interface StreetQuery extends StreetParts {

@@ -1,4 +1,4 @@
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 
 /** Location's connective sentences; `{…}` slots are filled by code only. */
 export const locationPhrases = {

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { gazetteerIndex, type GazetteerIndex, type IndexedStreet } from './gazetteer-index.js';
 import type { StreetQuery } from './parse.js';
 import { similarity, trigrams } from './trigrams.js';
-import { suffixWord } from './usps.js';
+import { suffixWord } from '../../db/names/usps.js';
 
 /**
  * The gazetteer's lookups: streets, places and corners named like what the caller said, scored

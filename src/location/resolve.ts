@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { districtsFor } from './districts.js';
-import { isGenericName, isPointingName } from './generic.js';
-import { normalizeName } from './normalize.js';
+import { isGenericName, isPointingName } from '../../db/names/generic.js';
+import { normalizeName } from '../../db/names/normalize.js';
 import { parseLocation, streetQuery, type ParsedLocation, type StreetQuery } from './parse.js';
 import {
   intersectionsOf,

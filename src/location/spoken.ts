@@ -1,5 +1,5 @@
-import { splitStreet } from './normalize.js';
-import { directionWords, suffixWord } from './usps.js';
+import { splitStreet } from '../../db/names/normalize.js';
+import { directionWords, suffixWord } from '../../db/names/usps.js';
 
 const title = (word: string) => (/^\d/.test(word) ? word : word.charAt(0).toUpperCase() + word.slice(1));
 

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 import { queuePhrase } from './phrases.js';
 
 /**

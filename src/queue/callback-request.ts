@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { callSessions } from '../../db/schema/index.js';
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 import { answerCallbackStage, type CallbackStage, type DialogueInput } from './callback-dialogue.js';
 import { confirmCallback, findCallback, savePending } from './callbacks.js';
 import { languageOf, queuePhrase } from './phrases.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { callSessions } from '../../db/schema/index.js';
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 import { countParam, estimateWaitSeconds, spokenMinutes } from './estimate.js';
 import { languageOf, queuePhrase } from './phrases.js';
 import { claimAnnouncement, recentAnsweredWait } from './waits.js';

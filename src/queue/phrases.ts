@@ -1,4 +1,4 @@
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 
 /** What callers hear while they wait and when they ask for a call-back; `{…}` slots are filled by code. */
 export const queuePhrases = {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 import { cancelPending, confirmCallback, findCallback } from './callbacks.js';
 import { sessionLanguage } from './hold.js';
 import { recordEnd } from './waits.js';

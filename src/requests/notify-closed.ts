@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { callSessions, requestReports, serviceRequests, services } from '../../db/schema/index.js';
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 import { enqueueOutbox } from '../outbox/enqueue.js';
 import { formatConfirmation } from './confirmation.js';
 import { isClosed, spokenStatus, type RequestStatus } from './status.js';

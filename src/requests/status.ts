@@ -1,4 +1,4 @@
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 
 /** Where a request stands. Departments move it along; the status line says it in plain words. */
 export const REQUEST_STATUSES = [

@@ -1,5 +1,4 @@
-import type { Language } from '../flow/schema.js';
-import type { Speech } from '../flow/types.js';
+import type { Language, Speech } from '../flow/step-api.js';
 import { CONFIRMATION_GROUPS } from '../requests/confirmation.js';
 import { isClosed, spokenStatus, type RequestStatus } from '../requests/status.js';
 import type { RequestSummary } from './queries.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 
 /** The status line's sentences; `{n}` and friends are filled by the caller of `say`. */
 export const statusPhrases = {

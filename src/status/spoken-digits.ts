@@ -1,4 +1,4 @@
-import type { Language } from '../flow/schema.js';
+import type { Language } from '../flow/step-api.js';
 
 /**
  * Reads the digits out of a spoken confirmation number: "four five one two two nine zero three

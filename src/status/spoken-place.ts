@@ -1,5 +1,5 @@
 import { spokenStreet, spokenUnit } from '../location/spoken.js';
-import { directionWords, suffixWord } from '../location/usps.js';
+import { directionWords, suffixWord } from '../../db/names/usps.js';
 
 const CITY = /,\s*Baltimore(,\s*MD)?(\s+\d{5}(-\d{4})?)?\s*$/i;
 const UNIT = /\s+((?:APT|STE|UNIT|FL|RM|BLDG|BSMT|REAR|FRNT|UPPR|LOWR|PH)\b.*|#\s*\S+.*)$/;

@@ -1,5 +1,5 @@
 import { clampSpeech, matchWords, type Language } from '../flow/step-api.js';
-import type { Intent } from '../flow/schema.js';
+import type { Intent } from '../flow/step-api.js';
 import type { Classification } from '../intake/classify.js';
 import type { LocationResult, Precision, ResolvedLocation } from '../location/resolve.js';
 import { spokenDigits } from '../status/spoken-digits.js';

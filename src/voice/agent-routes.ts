@@ -5,7 +5,8 @@ import { agentRoster } from '../queue/agents.js';
 import { finishCallbackAttempt, nextForAgent, type AgentTurn } from '../queue/agent-turn.js';
 import { callSidOf, type WebhookBody } from './input.js';
 import { callerNumber } from './phone.js';
-import { queueUrls, sayIn, sendTwiml } from './queue-routes.js';
+import { queueUrls } from './queue-routes.js';
+import { sayIn, sendTwiml } from './twiml.js';
 import { loggableError } from './log-error.js';
 
 const DIAL_STATUSES = new Set(['completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled']);

@@ -1,5 +1,6 @@
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { phrases } from '../flow/phrases.js';
+import { sayIn } from './twiml.js';
 import { voiceUrls } from './urls.js';
 
 export const OPERATOR_QUEUE = 'operator';
@@ -11,8 +12,8 @@ export const OPERATOR_QUEUE = 'operator';
 export function technicalTroubleTwiml(publicBaseUrl: string): string {
   const urls = voiceUrls(publicBaseUrl, 0);
   const response = new VoiceResponse();
-  response.say({ voice: 'Polly.Joanna-Neural', language: 'en-US' }, phrases.technicalTrouble.en);
-  response.say({ voice: 'Polly.Lupe-Neural', language: 'es-US' }, phrases.technicalTrouble.es);
+  sayIn(response, 'en', [phrases.technicalTrouble.en]);
+  sayIn(response, 'es', [phrases.technicalTrouble.es]);
   response.enqueue(
     {
       waitUrl: urls.queueWait(OPERATOR_QUEUE),

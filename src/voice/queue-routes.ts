@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Language } from '../flow/schema.js';
 import { withTimeout } from '../lib/with-timeout.js';
@@ -10,22 +10,7 @@ import { queuePhrase } from '../queue/phrases.js';
 import { endWait, queueResultOf } from '../queue/queue-end.js';
 import { callSidOf, callerInput, type WebhookBody } from './input.js';
 import { loggableError } from './log-error.js';
-
-const VOICES = {
-  en: { voice: 'Polly.Joanna-Neural', language: 'en-US' },
-  es: { voice: 'Polly.Lupe-Neural', language: 'es-US' },
-} as const satisfies Record<Language, { voice: string; language: string }>;
-
-type SayParent = { say(attributes: VoiceResponse.SayAttributes, message?: string): VoiceResponse.Say };
-
-/** Says sentences in the caller's language with the flow's voice. */
-export function sayIn(parent: SayParent, language: Language, sentences: string[]) {
-  if (sentences.length) parent.say({ voice: VOICES[language].voice, language: VOICES[language].language }, sentences.join(' '));
-}
-
-export function sendTwiml(reply: FastifyReply, twiml: string) {
-  return reply.code(200).type('text/xml; charset=utf-8').send(twiml);
-}
+import { VOICES, sayIn, sendTwiml } from './twiml.js';
 
 const QUEUE_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 

@@ -9,7 +9,7 @@ import { emptyTwiml, technicalTroubleTwiml } from './fallback-twiml.js';
 import { callSidOf, callerInput, type WebhookBody } from './input.js';
 import { callerNumber, sameNumber } from './phone.js';
 import { isSignedByTwilio, twilioSignatureCheck } from './signature.js';
-import { renderReply } from './twiml.js';
+import { renderReply, sendTwiml } from './twiml.js';
 import { voiceUrls } from './urls.js';
 import queueRoutes from './queue-routes.js';
 import agentRoutes from './agent-routes.js';
@@ -98,7 +98,3 @@ export default async function voiceRoutes(app: FastifyInstance) {
 }
 
 const REFUSALS: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
-
-export function sendTwiml(reply: FastifyReply, twiml: string) {
-  return reply.code(200).type('text/xml; charset=utf-8').send(twiml);
-}

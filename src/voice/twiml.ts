@@ -1,8 +1,10 @@
+import type { FastifyReply } from 'fastify';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import type { Language } from '../flow/schema.js';
 import type { Reply, Speech } from '../flow/types.js';
 
-const VOICES = {
+/** The one voice of the line in each language: every <Say> and <Gather> of every route uses it. */
+export const VOICES = {
   en: { voice: 'Polly.Joanna-Neural', language: 'en-US' },
   es: { voice: 'Polly.Lupe-Neural', language: 'es-US' },
 } as const satisfies Record<Language, { voice: string; language: string }>;
@@ -16,10 +18,18 @@ export interface RenderUrls {
   queueDone: (queue: string) => string;
 }
 
+/** Answers a voice webhook with TwiML. */
+export function sendTwiml(reply: FastifyReply, twiml: string) {
+  return reply.code(200).type('text/xml; charset=utf-8').send(twiml);
+}
+
 type SayParent = { say(attributes: VoiceResponse.SayAttributes, message?: string): VoiceResponse.Say };
 
-/** Puts all pieces in one <Say>: digits are read one by one, a short pause between groups. */
-function sayInto(parent: SayParent, pieces: Speech[], language: Language) {
+/**
+ * Says all pieces in one <Say>, in the caller's language with the line's voice: digits are read
+ * one by one, a short pause between groups.
+ */
+export function sayIn(parent: SayParent, language: Language, pieces: readonly Speech[]) {
   if (!pieces.length) return;
   const say = parent.say({ voice: VOICES[language].voice, language: VOICES[language].language });
   pieces.forEach((piece, i) => {
@@ -73,12 +83,12 @@ export function renderReply(reply: Reply, language: Language, urls: RenderUrls):
       ...(g.finishOnKey !== undefined ? { finishOnKey: g.finishOnKey } : {}),
       actionOnEmptyResult: false,
     });
-    sayInto(gather, reply.say, language);
+    sayIn(gather, language, reply.say);
     // Silence falls through to the verb after the Gather: it must lead somewhere.
     response.redirect({ method: 'POST' }, urls.silence);
     return response.toString();
   }
-  sayInto(response, reply.say, language);
+  sayIn(response, language, reply.say);
   switch (reply.end?.kind) {
     case 'enqueue':
       response.enqueue(

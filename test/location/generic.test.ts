@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGenericName, isPointingName } from '../../src/location/generic.js';
+import { isGenericName, isPointingName } from '../../db/names/generic.js';
 
 describe('generic names', () => {
   it.each(['my house', 'old blue warehouse', 'House 12', 'school # 100', 'alley houses and garage', 'map only', 'gas sta'])(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeName, normalizeSpeech } from '../../src/location/normalize.js';
+import { normalizeName } from '../../db/names/normalize.js';
+import { normalizeSpeech } from '../../src/location/normalize.js';
 import { wordsToNumbers } from '../../src/location/numbers.js';
 
 const numbers = (text: string) => wordsToNumbers(text.split(' ')).join(' ');

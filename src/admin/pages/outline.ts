@@ -1,5 +1,6 @@
 import type { Field } from '../step-fields.js';
-import { isStepType, settingsFields, stepFields } from '../step-fields.js';
+import { isStepType } from '../../flow/schema.js';
+import { settingsFields, stepFields } from '../step-fields.js';
 import { html, type SafeHtml } from '../html.js';
 import { LANGUAGE_NAMES, eventLabel, fieldLabel } from './labels.js';
 

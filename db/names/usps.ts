@@ -1,4 +1,4 @@
-import { readCsv } from '../../db/seed/csv.js';
+import { readCsv } from '../seed/csv.js';
 
 /**
  * USPS Publication 28 tables (appendix C1 street suffixes, C2 unit designators), read once.
