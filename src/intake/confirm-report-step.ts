@@ -48,12 +48,12 @@ export const confirmReport: StepHandler<StepOf<'confirm-report'>, typeof scratch
     if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
     const answer = yesOrNo(input, ctx.language);
     if (answer === 'yes') return { kind: 'exit', exit: 'confirmed', frame: { pending: undefined } };
-    if (answer === 'no') return { kind: 'reply', phase: 'which', reply: whichReply(ctx) };
-    // "No, it's the place": the part may come with the answer.
-    if (input.kind === 'speech') {
-      const part = matchWords(['issue', 'place'] as const, (k) => PART_WORDS[k][ctx.language], input.text);
-      if (part && /\b(no|wrong|not)\b/i.test(input.text)) return { kind: 'exit', exit: part, frame: forget(ctx, part) };
+    // "No, it's the place": the part may come with the answer, and is then not asked for.
+    const part = input.kind === 'speech' ? matchWords(['issue', 'place'] as const, (k) => PART_WORDS[k][ctx.language], input.text) : undefined;
+    if (part && (answer === 'no' || /\b(no|wrong|not|mal|incorrecto)\b/i.test(input.kind === 'speech' ? input.text : ''))) {
+      return { kind: 'exit', exit: part, frame: forget(ctx, part) };
     }
+    if (answer === 'no') return { kind: 'reply', phase: 'which', reply: whichReply(ctx) };
     return { kind: 'retry', reason: 'noMatch', reply };
   },
 };

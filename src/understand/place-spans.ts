@@ -117,7 +117,9 @@ function spansOf(words: string[], language: Language): Span[] {
   const add = (span: string[], from: number, to: number) => {
     if (!span.length) return;
     const said = language === 'es' ? spanishToResolver(span) : span.join(' ');
-    if (said && !found.some((f) => f.said === said)) found.push({ said, from, to });
+    // "Light Street at Key Highway" is a corner: the resolver reads corners joined by "and".
+    const corner = / \w+ at \w/.test(` ${said}`) ? said.replace(/^(.*\w) at (\w.*)$/, '$1 and $2') : undefined;
+    for (const phrase of [corner, said]) if (phrase && !found.some((f) => f.said === phrase)) found.push({ said: phrase, from, to });
   };
   // House numbers first: "1200 North Charles" is the surest thing a caller says.
   words.forEach((word, i) => {

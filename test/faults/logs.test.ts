@@ -84,7 +84,6 @@ async function reportCall(from: string) {
   const caller = new FaultCaller(app, { from });
   await caller.start();
   await caller.press('1');
-  await caller.press('1');
   await caller.say(WORDS.problem);
   await caller.say('yes');
   await caller.say(WORDS.place);

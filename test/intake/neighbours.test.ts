@@ -14,7 +14,6 @@ async function reportPothole(from: string, place = 'North Avenue and Charles Str
   const caller = t.caller({ from });
   await caller.start();
   await caller.press('1');
-  await caller.press('1');
   await caller.say('pothole');
   await caller.press('1');
   await caller.say(place);

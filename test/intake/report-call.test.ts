@@ -25,7 +25,6 @@ describe('a report by speech', () => {
   it('files a pothole at an address and reads the committed number back in groups', async () => {
     const caller = t.caller({ from: '+14105550123' });
     await caller.start();
-    await caller.press('1'); // English
     await caller.press('1'); // report a problem
     await caller.say('there is a huge pothole in the road');
     expect(caller.heard()).toMatch(/It sounds like Pothole/i);
@@ -71,7 +70,6 @@ describe('a report by speech', () => {
     const caller = t.caller({ from: '+14105550201' });
     await caller.start();
     await caller.press('1');
-    await caller.press('1');
     await caller.press('*');
     expect(caller.heard()).toMatch(/For [^.]+, press 2/);
     await caller.press('2');
@@ -86,7 +84,6 @@ describe('a report by speech', () => {
     const caller = t.caller({ from: '+14105550202' });
     await caller.start();
     await caller.press('1');
-    await caller.press('1');
     await caller.say('the street light is out');
     expect(caller.heard()).toMatch(/It sounds like/);
     await caller.say('no');
@@ -97,7 +94,6 @@ describe('a report by speech', () => {
     const caller = t.caller({ from: '+14105550203' });
     await caller.start();
     await caller.press('1');
-    await caller.press('1');
     await caller.say('a man was shot and he is bleeding');
     expect(caller.heard()).toMatch(/hang up and dial 9 1 1/);
     expect(caller.enqueued()?.name).toBe('police-non-emergency');
@@ -106,7 +102,6 @@ describe('a report by speech', () => {
   it('takes a house number from the keypad, then the street by speech', async () => {
     const caller = t.caller({ from: '+14105550290' });
     await caller.start();
-    await caller.press('1');
     await caller.press('1');
     await caller.say('pothole');
     await caller.press('1');
@@ -120,7 +115,6 @@ describe('a report by speech', () => {
     const caller = t.caller({ from: '+14105550204' });
     await caller.start();
     await caller.press('1');
-    await caller.press('1');
     await caller.say('overflowing trash cans in the park');
     await caller.press('1');
     await caller.say('inside Druid Hill Park near the reservoir');
@@ -130,7 +124,6 @@ describe('a report by speech', () => {
   it("takes the caller's own words after two failed tries", async () => {
     const caller = t.caller({ from: '+14105550205' });
     await caller.start();
-    await caller.press('1');
     await caller.press('1');
     await caller.say('pothole');
     await caller.press('1');
@@ -147,7 +140,6 @@ describe('a report by speech', () => {
   it('files one request when Twilio retries the submit webhook', async () => {
     const caller = t.caller({ from: '+14105550206' });
     await caller.start();
-    await caller.press('1');
     await caller.press('1');
     await caller.say('graffiti on the wall');
     await caller.press('1');

@@ -13,7 +13,6 @@ afterAll(async () => t?.close());
 async function callerAtLocation(from: string) {
   const caller = t.caller({ from });
   await caller.start();
-  await caller.press('1'); // English
   await caller.press('1'); // report a problem
   await caller.say('there is a pothole in the road');
   await caller.press('1'); // yes, a pothole

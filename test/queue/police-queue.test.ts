@@ -92,7 +92,6 @@ describe('a police queue with no agents on shift', () => {
     const caller = t.caller({ from: '+14435559911' });
     await caller.start();
     await caller.press('1');
-    await caller.press('1');
     await caller.say('there is smoke and fire coming out of the house next door');
     expect(caller.heard()).toMatch(/hang up and dial 9 1 1/);
     await caller.press('2');
