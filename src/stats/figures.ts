@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { QueueFigures } from '../queue/figures.js';
 import { callEndings, callsByDay, callsByHour, callTally, containmentOf, type Containment, type DayCount, type EndingCount, type HourCount } from './calls.js';
 import type { StatsFilter } from './filter.js';
+import { firstQuestion, type FirstQuestion } from './first-question.js';
 import { openRequestMap, type OpenRequestMap } from './map.js';
 import { queueFiguresFor } from './queues.js';
 import { requestFigures, type RequestFigures } from './requests.js';
@@ -17,6 +18,7 @@ export interface CityStat {
   queues: QueueFigures[];
   requests: RequestFigures;
   speech: SpeechCount[];
+  firstQuestion: FirstQuestion;
   openRequests: OpenRequestMap;
 }
 
@@ -25,11 +27,12 @@ export interface CityStat {
  * the pool; PGlite has one connection and simply takes them in turn.
  */
 export async function cityStat(db: DbOrTx, filter: StatsFilter): Promise<CityStat> {
-  const [tally, queues, requests, speech, openRequests] = await Promise.all([
+  const [tally, queues, requests, speech, first, openRequests] = await Promise.all([
     callTally(db, filter),
     queueFiguresFor(db, filter),
     requestFigures(db, filter),
     speechHealth(db, filter),
+    firstQuestion(db, filter),
     openRequestMap(db, filter),
   ]);
   return {
@@ -41,6 +44,7 @@ export async function cityStat(db: DbOrTx, filter: StatsFilter): Promise<CitySta
     queues,
     requests,
     speech,
+    firstQuestion: first,
     openRequests,
   };
 }
@@ -102,6 +106,14 @@ export const FIGURES = {
     title: 'Speech recognition',
     columns: ['path', 'label', 'calls', 'share'],
     rows: async (db, f) => (await speechHealth(db, f)).map((s) => [s.path, s.label, s.calls, s.share]),
+  },
+  'first-question': {
+    title: 'The first question',
+    columns: ['answered', 'understood', 'share', 'reports', 'median_steps_per_report'],
+    rows: async (db, f) => {
+      const q = await firstQuestion(db, f);
+      return [[q.answered, q.understood, q.share, q.reports, q.medianStepsPerReport]];
+    },
   },
   'open-requests': {
     title: 'Open requests on the map (per cell)',

@@ -72,6 +72,8 @@ export function statsPage(session: AdminSession, stat: CityStat): string {
   <li class="card"><span class="big">${count(requests.totals.open)}</span> requests still open <span class="hint">of ${count(requests.totals.requests)} opened</span></li>
   <li class="card"><span class="big">${percent(held ? abandoned / held : null)}</span> of queued callers hung up <span class="hint">(${count(abandoned)} of ${count(held)})</span></li>
   <li class="card"><span class="big">${percent(speechTotal ? understood : null)}</span> of issue types understood by speech</li>
+  <li class="card"><span class="big">${percent(stat.firstQuestion.share)}</span> understood at the first question <span class="hint">(${count(stat.firstQuestion.understood)} of ${count(stat.firstQuestion.answered)} callers who spoke)</span></li>
+  <li class="card"><span class="big">${stat.firstQuestion.medianStepsPerReport === null ? '–' : count(stat.firstQuestion.medianStepsPerReport)}</span> steps per phone report <span class="hint">(median, first ring to goodbye)</span></li>
 </ul>
 
 <div class="grid">

@@ -49,7 +49,7 @@ describe('CityStat as JSON and CSV for the city’s analysts', () => {
     expect(response.headers['cache-control']).toBe('private, no-store');
     const body = response.json();
     expect(Object.keys(body).sort()).toEqual(
-      ['callsByDay', 'callsByHour', 'containment', 'endings', 'filter', 'openRequests', 'queues', 'requests', 'speech'],
+      ['callsByDay', 'callsByHour', 'containment', 'endings', 'filter', 'firstQuestion', 'openRequests', 'queues', 'requests', 'speech'],
     );
     expect(body.filter).toEqual({ from: '2025-02-10', to: '2025-02-11', line: 'main' });
     expect(Object.keys(body.requests).sort()).toEqual(['byDepartment', 'byType', 'totals']);

@@ -39,7 +39,10 @@ describe('CityStat over calls made through the real flow', () => {
     expect(body.requests.totals).toEqual({ requests: 1, open: 1, closed: 0, mergedReports: 0 });
     expect(body.requests.byDepartment[0]).toMatchObject({ department: 'transportation', open: 1 });
     expect(body.openRequests).toMatchObject({ open: 1, placed: 1, types: [{ code: 'potholes', count: 1 }] });
+    // Understood at the first question; ring, sentence, yes, wish: four webhooks to the read-back.
+    expect(body.firstQuestion).toMatchObject({ answered: 1, understood: 1, share: 1, reports: 1, medianStepsPerReport: 4 });
   });
+
 
   it('counts a caller who hangs up in the menu as abandoned in the menu, not contained', async () => {
     const caller = t.caller({ from: '+14105550124' });
@@ -70,5 +73,16 @@ describe('CityStat over calls made through the real flow', () => {
     const outOfArea = (await viewer.request('GET', '/admin/stats.json?line=out-of-area', undefined, { accept: 'application/json' })).json();
     expect(endings(main)).toEqual({ report: 1, 'abandoned-ivr': 1, 'abandoned-queue': 1 });
     expect(endings(outOfArea)).toEqual({ 'abandoned-ivr': 1 });
+  });
+
+  it('counts a first sentence the line did not understand, and the page shows the share', async () => {
+    const caller = t.caller({ from: '+14105550127' });
+    await caller.start();
+    await caller.say('um, uh, hmm');
+    await caller.hangUp();
+    const body = await stats();
+    expect(body.firstQuestion).toMatchObject({ answered: 2, understood: 1, share: 0.5 });
+    const page = await viewer.request('GET', '/admin/stats');
+    expect(page.body).toMatch(/50%<\/span> understood at the first question/);
   });
 });
