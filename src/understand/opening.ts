@@ -42,6 +42,8 @@ const DESCRIBED_WORDS = 5;
  * confirmation is the only one).
  */
 const LIKELY_RATIO = 1.3;
+/** …and this strong on its own: a lone weak match ("um, well" for a tree's well) is no type. */
+const LIKELY_FROM = 8;
 /** Confirmation numbers have nine digits; a house number or a time has fewer. */
 const STATUS_DIGITS = 8;
 
@@ -115,7 +117,7 @@ function issueOf(text: string, remainder: string | undefined, language: Language
   const codes = classified.matches.map((m) => m.code);
   if (!codes.length || classified.confidence === 'none') return undefined;
   const [first, second] = classified.matches;
-  const clear = classified.confidence === 'clear' || !second || first!.score >= second.score * LIKELY_RATIO;
+  const clear = classified.confidence === 'clear' || (first!.score >= LIKELY_FROM && (!second || first!.score >= second.score * LIKELY_RATIO));
   return { codes: codes.slice(0, 3), confidence: clear ? 'clear' : 'unclear', sure: classified.confidence === 'clear' ? 0.9 : clear ? 0.7 : 0.5 };
 }
 

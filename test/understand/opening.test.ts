@@ -109,3 +109,10 @@ describe('the pieces of a sentence', () => {
     expect(soundsSpanish('there is a pothole on Calle Street')).toBe(false);
   });
 });
+
+describe('a weak match', () => {
+  it('is offered for a choice, never taken as the problem', async () => {
+    const o = await understandOpening('um, well, hmm', 'en', INTENTS, tools);
+    expect(o.issue?.confidence).not.toBe('clear');
+  });
+});
