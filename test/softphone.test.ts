@@ -187,3 +187,12 @@ describe('softphone input', () => {
     });
   });
 });
+
+describe('the softphone on a long hint list', () => {
+  it('prints the first few hints and how many more, not hundreds of names', async () => {
+    const { shortHints } = await import('../scripts/softphone/terminal.js');
+    const many = Array.from({ length: 300 }, (_, i) => `Street ${i}`).join(',');
+    expect(shortHints(many)).toBe('Street 0, Street 1, Street 2, Street 3, Street 4, Street 5 … and 294 more');
+    expect(shortHints('yes,no')).toBe('yes, no');
+  });
+});

@@ -40,7 +40,7 @@ export function formatEvent(event: CallEvent, publicBaseUrl: string): string | u
       return `(pause ${event.seconds} s)`;
     case 'gather': {
       const how = event.input.map((i) => (i === 'dtmf' ? 'keys' : 'speech')).join(' or ');
-      const details = [event.numDigits && `${event.numDigits} digit(s)`, event.hints && `hints: ${event.hints}`]
+      const details = [event.numDigits && `${event.numDigits} digit(s)`, event.hints && `hints: ${shortHints(event.hints)}`]
         .filter(Boolean)
         .join('; ');
       return `[listening for ${how}${details ? ` (${details})` : ''}]`;
@@ -64,4 +64,10 @@ export function formatEvent(event: CallEvent, publicBaseUrl: string): string | u
     case 'problem':
       return `!! ${event.message}`;
   }
+}
+
+/** Hints as a person reads them: the first few, and how many more (a place question has hundreds). */
+export function shortHints(hints: string, shown = 6): string {
+  const all = hints.split(',').map((h) => h.trim()).filter(Boolean);
+  return all.length <= shown ? all.join(', ') : `${all.slice(0, shown).join(', ')} … and ${all.length - shown} more`;
 }
