@@ -29,7 +29,9 @@ export const enqueue: StepHandler<StepOf<'enqueue'>, typeof scratch> = {
     const reason = ctx.step.id;
     const outcome = ctx.frame.outcome ?? (queue === OPERATOR_QUEUE ? 'operator' : 'police');
     const turnedAway = await whyTurnedAway(ctx);
-    if (turnedAway) {
+    // A caller just told to dial 911 who stays on the line is not asked about call-backs: they
+    // hold for the first person free, whoever is on shift.
+    if (turnedAway && outcome !== 'emergency') {
       await recordTurnedAway(ctx.tx, { callSid: ctx.call.sid, queue, reason, result: turnedAway });
       return {
         kind: 'reply',
