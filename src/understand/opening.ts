@@ -81,8 +81,13 @@ export async function understandOpening(
 
   // The place first: its words are taken out before the problem is read, so "Light Street" does
   // not make a street light, nor "Water Street" a water leak.
-  const place = byWords === 'status' || out.statusDigits ? undefined : await findPlace(text, lang, tools);
-  const issue = issueOf(text, place && withoutPlace(text, lang, place.span), lang, tools);
+  // Sentences that cannot be a report (a question about a request, nothing the catalogue knows,
+  // a clear police matter) are not searched for a place: the gazetteer is the costly part.
+  const whole = tools.classify(text, lang);
+  const policeAtOnce = whole.confidence === 'clear' && tools.handling(whole.matches[0]!.code) === 'police';
+  const mayReport = byWords === 'report' || (whole.confidence !== 'none' && !policeAtOnce);
+  const place = byWords === 'status' || out.statusDigits || !mayReport ? undefined : await findPlace(text, lang, tools);
+  const issue = issueOf(text, place && withoutPlace(text, lang, place.span), lang, tools, whole);
   if (issue) out.issue = issue;
   const police = out.issue?.confidence === 'clear' && tools.handling(out.issue.codes[0]!) === 'police';
 
@@ -106,13 +111,19 @@ export async function understandOpening(
  * whole sentence counts only if that reads clearer). One likely type is taken as clear: the
  * caller confirms it with the place in one question, and a no asks for the problem again.
  */
-function issueOf(text: string, remainder: string | undefined, language: Language, tools: OpeningTools): Opening['issue'] {
+function issueOf(
+  text: string,
+  remainder: string | undefined,
+  language: Language,
+  tools: OpeningTools,
+  wholeSentence: Classification,
+): Opening['issue'] {
   const usable = (c: Classification) => ({ ...c, matches: c.matches.filter((m) => tools.handling(m.code)) });
-  const withoutPlaceWords = remainder === undefined ? undefined : usable(tools.classify(remainder, language));
-  let classified = withoutPlaceWords ?? usable(tools.classify(text, language));
-  if (withoutPlaceWords && withoutPlaceWords.confidence !== 'clear') {
-    const whole = usable(tools.classify(text, language));
-    if (whole.confidence === 'clear' || !withoutPlaceWords.matches.length) classified = whole;
+  const whole = usable(wholeSentence);
+  const withoutPlaceWords = remainder === undefined || remainder === text ? undefined : usable(tools.classify(remainder, language));
+  let classified = withoutPlaceWords ?? whole;
+  if (withoutPlaceWords && withoutPlaceWords.confidence !== 'clear' && (whole.confidence === 'clear' || !withoutPlaceWords.matches.length)) {
+    classified = whole;
   }
   const codes = classified.matches.map((m) => m.code);
   if (!codes.length || classified.confidence === 'none') return undefined;
