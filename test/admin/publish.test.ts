@@ -146,6 +146,9 @@ describe('editing, publishing and rolling back the menu', () => {
     const page = await sam.get('/admin/flow/draft');
     expect(page.body).toMatch(/id="warning-count">2 warnings, which do not block publishing/);
     expect(page.body).toMatch(/id="edit-describe"[^>]*>[\s\S]*?class="warnings"[\s\S]*?has no keypad answer/);
+    // The flag is a checkbox in the step's card: unticked on the step that lost it, ticked on the other.
+    expect(page.body).toMatch(/id="edit-describe"[^>]*>(?:(?!id="edit-)[\s\S])*?Callers may press pound to skip it(?:(?!id="edit-)[\s\S])*?data-path="optional" data-kind="bool" /);
+    expect(page.body).toMatch(/id="edit-wanted"[^>]*>(?:(?!id="edit-)[\s\S])*?data-path="optional" data-kind="bool" checked/);
     expect(page.body).not.toMatch(/Publish draft<\/button>[^<]*disabled|disabled>Publish draft/);
     const published = await sam.post('/admin/api/publish', { message: 'Description required', expectedVersion: saved.version });
     expect(published.statusCode).toBe(200);
