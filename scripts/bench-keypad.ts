@@ -22,10 +22,10 @@ import { percentile } from './bench/stats.js';
 
 /**
  * Welcome 1, star for the type lists, a department key and a type key; the place confirmed with
- * 1; pound to skip the description and the wish; 2 to decline the text. Kept equal to the walk
- * in test/location/keys-only.test.ts, which asserts it.
+ * 1; pound to skip the description and the wish; 2 for no repeat of the number and 2 to decline
+ * the text. test/location/keys-only.test.ts walks the same report and asserts the same count.
  */
-export const KEYS_OUTSIDE_PLACE = 9;
+const KEYS_OUTSIDE_PLACE = 9;
 
 const { values } = parseArgs({ options: { streets: { type: 'string', default: '300' } } });
 const wanted = Number(values.streets);
