@@ -114,6 +114,15 @@ describe('a report by keys only', () => {
     expect(await other.press('2427#')).toMatch(/I found no street starting with those letters that has a number 9000\. Key the first letters again/);
   });
 
+  it('offers the list again for a key it does not hold, and takes a name said instead of a key', async () => {
+    const { caller, keys } = await reportByKeys('+14105552307', '2', '1');
+    await keys.press('1200#');
+    await keys.press('2427#');
+    expect(await keys.press('7')).toMatch(/^Sorry, I didn't understand that\. For North Charles Street, press 1\./);
+    await caller.say('south charles street');
+    expect(caller.heard()).toMatch(/I have 1200 South Charles Street\. Is that right/);
+  });
+
   it('files the same report in Spanish, with the same letters and Spanish prompts', async () => {
     const { caller, keys } = await reportByKeys('+14105552306', '2', '1', 'es');
     expect(await keys.press('2100#')).toMatch(/¿Y en qué calle está el número 2100\? O marque las primeras letras/);
