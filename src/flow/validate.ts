@@ -55,6 +55,8 @@ const KEY_WORDS: Record<string, RegExp> = {
   '*': /\b(star|asterisk|asterisco)\b/i,
   '#': /\b(pound|hash|numeral|tecla de número)\b/i,
 };
+/** A prompt that speaks of keys at all: "press", "key in", "keypad", "oprima", "marque", "teclado". */
+const SAYS_KEYS = /\b(press|key|keypad|oprima|marque|teclado)\b/i;
 const saysKey = (prompt: string, key: string) => KEY_WORDS[key]?.test(prompt) ?? new RegExp(`(^|[^0-9])${key}([^0-9]|$)`).test(prompt);
 
 /**
@@ -82,6 +84,17 @@ export function keypadWarnings(flow: Flow): FlowProblem[] {
           });
         }
       });
+    }
+    // These questions take keys, but only their prompt can tell a caller so.
+    if (step.type === 'classify-issue' || step.type === 'collect-location' || step.type === 'status-lookup') {
+      for (const language of LANGUAGES) {
+        if (SAYS_KEYS.test(step.prompt[language])) continue;
+        warnings.push({
+          stepId: step.id,
+          path: `prompt.${language}`,
+          message: `the ${language === 'en' ? 'English' : 'Spanish'} prompt never tells a caller on the keypad which keys to press`,
+        });
+      }
     }
     if (step.type === 'open-question') {
       // "Para español, oprima 9" is said in the English prompt: the caller who needs it hears that one.

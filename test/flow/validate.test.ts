@@ -42,6 +42,16 @@ describe('flow validation', () => {
     ]);
   });
 
+  it('warns about a location, issue or status prompt that never tells a keypad caller which keys to press', () => {
+    const flow = main();
+    (step(flow, 'location') as { prompt: { en: string } }).prompt.en = 'Where is the problem?';
+    (step(flow, 'status') as { prompt: { es: string } }).prompt.es = 'Dígame su número de confirmación.';
+    expect(validateFlow(flow).warnings).toEqual([
+      { stepId: 'location', path: 'prompt.en', message: 'the English prompt never tells a caller on the keypad which keys to press' },
+      { stepId: 'status', path: 'prompt.es', message: 'the Spanish prompt never tells a caller on the keypad which keys to press' },
+    ]);
+  });
+
   it('hears star and pound said by name as keys', () => {
     const flow = main();
     flow.steps.push({
