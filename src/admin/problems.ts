@@ -54,7 +54,9 @@ export function placeProblems(problems: readonly FlowProblem[]): PlacedProblem[]
   });
 }
 
-export function checkDocument(document: unknown): { ok: boolean; problems: PlacedProblem[] } {
+/** Problems block publishing; warnings (a question with no keypad answer) are shown but do not. */
+export function checkDocument(document: unknown): { ok: boolean; problems: PlacedProblem[]; warnings: PlacedProblem[] } {
   const result = validateFlow(document);
-  return result.ok ? { ok: true, problems: [] } : { ok: false, problems: placeProblems(result.problems) };
+  const warnings = placeProblems(result.warnings);
+  return result.ok ? { ok: true, problems: [], warnings } : { ok: false, problems: placeProblems(result.problems), warnings };
 }

@@ -13,6 +13,7 @@ export type Field =
   | { kind: 'integer'; name: string; min?: number; max?: number }
   | { kind: 'choice'; name: string; values: string[] }
   | { kind: 'key'; name: string }
+  | { kind: 'boolean'; name: string }
   | { kind: 'text'; name: string; optional: boolean; maxLength?: number; pattern?: string; multiline: boolean }
   | { kind: 'list'; name: string; item: Field[]; min: number; max: number };
 
@@ -41,6 +42,7 @@ function fieldOf(name: string, schema: TSchema, optional: boolean): Field | unde
   if (KindGuard.IsUnion(schema) && schema.anyOf.every(KindGuard.IsLiteral)) {
     return { kind: 'choice', name, values: schema.anyOf.map((l) => String((l as { const: unknown }).const)) };
   }
+  if (KindGuard.IsBoolean(schema)) return { kind: 'boolean', name };
   if (KindGuard.IsString(schema)) {
     return {
       kind: 'text',
@@ -113,6 +115,9 @@ export function skeletonOf(field: Field, ctx: SkeletonContext): unknown {
       return KEYS.find((k) => k !== ctx.operatorKey && !ctx.takenKeys?.includes(k)) ?? '1';
     case 'text':
       return field.name === 'queue' ? 'operator' : '';
+    case 'boolean':
+      // A new free question can be skipped with pound: the keypad answer (issue 23).
+      return true;
     case 'list':
       return field.min > 0 ? [itemSkeleton(field, ctx)] : [];
   }

@@ -20,6 +20,7 @@ export const phrases = {
     es: 'Lo sentimos, tenemos problemas técnicos. Espere en la línea al próximo operador disponible.',
   },
   yesNo: { en: 'Say yes or press 1. Say no or press 2.', es: 'Diga sí u oprima 1. Diga no u oprima 2.' },
+  orSkip: { en: 'Or press pound to skip.', es: 'O oprima la tecla de número para omitirlo.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export function phrase(name: keyof typeof phrases, language: Language): string {

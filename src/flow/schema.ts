@@ -148,6 +148,9 @@ export const ConfirmStep = base('confirm', {
 export const AskStep = base('ask', {
   prompt: Prompt,
   save: Type.Union([Type.Literal('description'), Type.Literal('requestedAction')]),
+  optional: Type.Optional(
+    Type.Boolean({ description: 'The caller may press pound to skip the question: the only way to answer it on the keypad.' }),
+  ),
   retries: Retries,
   on: Type.Object({ answer: StepId, ...QuestionExits }, { additionalProperties: false }),
 });

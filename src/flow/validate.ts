@@ -1,5 +1,5 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { Flow, STEP_SCHEMAS, kindOf, stepTypesWith, type FieldKind, type Step } from './schema.js';
+import { Flow, LANGUAGES, STEP_SCHEMAS, kindOf, stepTypesWith, type FieldKind, type Step } from './schema.js';
 
 export interface FlowProblem {
   /** The step the problem belongs to, so an editor can show it beside that step. */
@@ -10,7 +10,13 @@ export interface FlowProblem {
   kind?: FieldKind;
 }
 
-export type FlowValidation = { ok: true; flow: Flow } | { ok: false; problems: FlowProblem[] };
+/**
+ * Problems block publishing; warnings do not (the console lists them beside the step): a flow
+ * that works but leaves some callers out, such as a question with no keypad answer.
+ */
+export type FlowValidation =
+  | { ok: true; flow: Flow; warnings: FlowProblem[] }
+  | { ok: false; problems: FlowProblem[]; warnings: FlowProblem[] };
 
 const checker = TypeCompiler.Compile(Flow);
 // A union's own errors only say "expected union value": each step is checked against the schema
@@ -37,10 +43,73 @@ export function isQuestion(step: Step): boolean {
 
 /** Checks a flow document against the JSON Schema and then as a graph. */
 export function validateFlow(document: unknown): FlowValidation {
-  if (!checker.Check(document)) return { ok: false, problems: schemaProblems(document).slice(0, 30) };
+  if (!checker.Check(document)) return { ok: false, problems: schemaProblems(document).slice(0, 30), warnings: [] };
   const flow = document as Flow;
   const problems = checkGraph(flow);
-  return problems.length ? { ok: false, problems } : { ok: true, flow };
+  const warnings = keypadWarnings(flow);
+  return problems.length ? { ok: false, problems, warnings } : { ok: true, flow, warnings };
+}
+
+/** How each key is said in a prompt: the digit itself, or the name of the key. */
+const KEY_WORDS: Record<string, RegExp> = {
+  '*': /\b(star|asterisk|asterisco)\b/i,
+  '#': /\b(pound|hash|numeral|tecla de número)\b/i,
+};
+/** A prompt that speaks of keys at all: "press", "key in", "keypad", "oprima", "marque", "teclado". */
+const SAYS_KEYS = /\b(press|key|keypad|oprima|marque|teclado)\b/i;
+const saysKey = (prompt: string, key: string) => KEY_WORDS[key]?.test(prompt) ?? new RegExp(`(^|[^0-9])${key}([^0-9]|$)`).test(prompt);
+
+/**
+ * Questions a caller who cannot or will not speak cannot answer (issue 23, keys only): a free
+ * answer that cannot be skipped with pound, and choices whose key the prompt never says.
+ */
+export function keypadWarnings(flow: Flow): FlowProblem[] {
+  const warnings: FlowProblem[] = [];
+  for (const step of flow.steps) {
+    if (step.type === 'ask' && !step.optional) {
+      warnings.push({
+        stepId: step.id,
+        path: 'optional',
+        message: 'has no keypad answer: a caller who cannot speak is stuck here. Make it optional, so pound skips it',
+      });
+    }
+    if (step.type === 'menu' || step.type === 'open-question') {
+      step.options.forEach((option, i) => {
+        for (const language of LANGUAGES) {
+          if (saysKey(step.prompt[language], option.key)) continue;
+          warnings.push({
+            stepId: step.id,
+            path: `options[${i}].key`,
+            message: `the ${language === 'en' ? 'English' : 'Spanish'} prompt never says key ${option.key}, so a caller on the keypad cannot find "${option.label ?? ('next' in option ? option.next : option.intent)}"`,
+          });
+        }
+      });
+    }
+    // These questions take keys, but only their prompt can tell a caller so.
+    if (step.type === 'classify-issue' || step.type === 'collect-location' || step.type === 'status-lookup') {
+      for (const language of LANGUAGES) {
+        if (SAYS_KEYS.test(step.prompt[language])) continue;
+        warnings.push({
+          stepId: step.id,
+          path: `prompt.${language}`,
+          message: `the ${language === 'en' ? 'English' : 'Spanish'} prompt never tells a caller on the keypad which keys to press`,
+        });
+      }
+    }
+    if (step.type === 'open-question') {
+      // "Para español, oprima 9" is said in the English prompt: the caller who needs it hears that one.
+      step.languages.forEach((choice, i) => {
+        const others = LANGUAGES.filter((l) => l !== choice.language);
+        if (others.some((l) => saysKey(step.prompt[l], choice.key))) return;
+        warnings.push({
+          stepId: step.id,
+          path: `languages[${i}].key`,
+          message: `no prompt says key ${choice.key}, so a caller on the keypad cannot switch to ${choice.language === 'es' ? 'Spanish' : 'English'}`,
+        });
+      });
+    }
+  }
+  return warnings;
 }
 
 function schemaProblems(document: unknown): FlowProblem[] {

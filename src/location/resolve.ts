@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { districtsFor } from './districts.js';
 import { isGenericName, isPointingName } from '../../db/names/generic.js';
 import { normalizeName } from '../../db/names/normalize.js';
+import { gazetteerIndex, type GazetteerIndex } from './gazetteer-index.js';
 import { parseLocation, streetQuery, type ParsedLocation, type StreetQuery } from './parse.js';
 import {
   intersectionsOf,
@@ -96,7 +97,77 @@ export async function resolveLocation(db: DbOrTx, text: string, opts: ResolveOpt
   const parsed = withKeypadNumber(parseLocation(text), opts.houseNumber);
   const found = await find(db, parsed, words);
   if (!found || 'kind' in found) return found ?? { kind: 'unresolved', words };
+  return placed(db, found, parsed, words);
+}
 
+/** A place keyed on the keypad: a street chosen for a house number, two streets of a corner, a park or landmark. */
+export type KeyedPlace =
+  | { kind: 'address'; street: string; houseNumber: number }
+  | { kind: 'corner'; streetA: string; streetB: string }
+  | { kind: 'place'; placeId: number };
+
+/**
+ * Resolves what a caller chose on the keypad (streets by their search form, places by id) to the
+ * same result a spoken place gives; `words` is what is kept as the caller's words.
+ */
+export async function resolveKeyed(db: DbOrTx, keyed: KeyedPlace, words: string): Promise<LocationResult> {
+  const index = await gazetteerIndex(db);
+  const found = foundKeyed(index, keyed, words);
+  if (!found || 'kind' in found) return found ?? { kind: 'unresolved', words };
+  return placed(db, found, { kind: 'empty' }, words);
+}
+
+function foundKeyed(index: GazetteerIndex, keyed: KeyedPlace, words: string): Found | LocationResult | undefined {
+  switch (keyed.kind) {
+    case 'address': {
+      const street = index.streets.find((s) => s.search === keyed.street);
+      if (!street) return undefined;
+      const { houseNumber } = keyed;
+      const points = index.points.get(street.search) ?? [];
+      const lo = points.findLast((p) => p.houseNumber <= houseNumber);
+      const hi = points.find((p) => p.houseNumber >= houseNumber);
+      const [lat, lon] = addressPoint(
+        {
+          lat: street.lat,
+          lon: street.lon,
+          lo_n: lo?.houseNumber ?? null,
+          lo_lat: lo?.lat ?? null,
+          lo_lon: lo?.lon ?? null,
+          hi_n: hi?.houseNumber ?? null,
+          hi_lat: hi?.lat ?? null,
+          hi_lon: hi?.lon ?? null,
+        },
+        houseNumber,
+      );
+      return {
+        precision: 'address',
+        label: `${houseNumber} ${spokenStreet(street.search)}`,
+        postal: `${houseNumber} ${postalStreet(street.search)}`,
+        lat,
+        lon,
+      };
+    }
+    case 'corner': {
+      const corner = (index.corners.get(keyed.streetA) ?? []).find((c) => c.streets.includes(keyed.streetB));
+      if (!corner) return undefined;
+      return {
+        precision: 'intersection',
+        label: `${spokenStreet(keyed.streetA)} and ${spokenStreet(keyed.streetB)}`,
+        postal: `${postalStreet(keyed.streetA)} & ${postalStreet(keyed.streetB)}`,
+        lat: corner.lat,
+        lon: corner.lon,
+        placeId: corner.id,
+      };
+    }
+    case 'place': {
+      const place = index.places.get(keyed.placeId);
+      return place ? fromPlace(place, words) : undefined;
+    }
+  }
+}
+
+/** A found place with its districts and its label, or outside the city. */
+async function placed(db: DbOrTx, found: Found, parsed: ParsedLocation, words: string): Promise<LocationResult> {
   const districts = await districtsFor(db, found.lat, found.lon);
   // The outlines are simplified, so a point on the city's edge can miss every neighbourhood;
   // outside means outside the council districts too. City parks are the city's by definition.
@@ -219,7 +290,10 @@ const anchorReach = 300;
  * landmarks, rec centres, parks); with one near anchor it uses that one; with none it falls back
  * to the street's median point, which on a long street can be kilometres off.
  */
-export function addressPoint(street: AnchoredStreetRow, houseNumber: number): [number, number] {
+export function addressPoint(
+  street: Pick<AnchoredStreetRow, 'lat' | 'lon' | 'lo_n' | 'lo_lat' | 'lo_lon' | 'hi_n' | 'hi_lat' | 'hi_lon'>,
+  houseNumber: number,
+): [number, number] {
   const { lo_n, lo_lat, lo_lon, hi_n, hi_lat, hi_lon } = street;
   const lo = lo_n !== null && lo_lat !== null && lo_lon !== null ? { n: lo_n, lat: lo_lat, lon: lo_lon } : undefined;
   const hi = hi_n !== null && hi_lat !== null && hi_lon !== null ? { n: hi_n, lat: hi_lat, lon: hi_lon } : undefined;
@@ -303,7 +377,7 @@ async function findPlaceOrStreet(
   return undefined;
 }
 
-function fromPlace(place: PlaceRow, words: string): Found | OutsideCity {
+function fromPlace(place: Pick<PlaceRow, 'id' | 'kind' | 'name' | 'lat' | 'lon' | 'extra'>, words: string): Found | OutsideCity {
   const city = place.extra.city;
   if (place.kind === 'transit' && typeof city === 'string' && city !== 'Baltimore') {
     return { kind: 'outside-city', name: place.name, lat: place.lat, long: place.lon, words };

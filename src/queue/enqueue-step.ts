@@ -141,7 +141,7 @@ function stageReply(stage: CallbackStage, say: string[]): Reply {
     case 'number':
       return { say, gather: { input: 'dtmf', finishOnKey: '#', timeout: 10 } };
     case 'reason':
-      return { say, gather: { input: 'speech', answer: 'long' } };
+      return { say, gather: { input: 'dtmf speech', answer: 'long', numDigits: 1, finishOnKey: '' } };
   }
 }
 

@@ -35,8 +35,8 @@ export const queuePhrases = {
   },
   badNumber: { en: "Sorry, that isn't a US phone number we can call.", es: 'Perdone, ese no es un número de Estados Unidos al que podamos llamar.' },
   askReason: {
-    en: 'In a few words, tell us what your call is about.',
-    es: 'En pocas palabras, díganos el motivo de su llamada.',
+    en: 'In a few words, tell us what your call is about. Or press pound to skip.',
+    es: 'En pocas palabras, díganos el motivo de su llamada. O oprima la tecla de número para omitirlo.',
   },
   willCallBack: { en: "Thank you. We'll call you back. Goodbye.", es: 'Gracias. Le llamaremos. Adiós.' },
   backToHold: { en: 'Please continue to hold.', es: 'Por favor, siga en la línea.' },

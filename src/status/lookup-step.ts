@@ -126,9 +126,11 @@ async function followUpInput(ctx: Ctx, input: Input): Promise<Outcome> {
   if (!request || !target || !canFollowUp(ctx, target)) return statusLookup.enter(ctx);
   const reply = followUpReply(ctx, target);
   if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', phase: 'follow-up', reply };
-  const words = input.kind === 'speech' ? clampSpeech(input.text) : '';
-  if (!words) return { kind: 'retry', reason: 'noMatch', phase: 'follow-up', reply };
   const reopen = isClosed(target.status);
+  // Pound, from a caller on the keypad: the request is still a problem, in no words of theirs.
+  const keyed = input.kind === 'digits' && input.digits === '#';
+  const words = input.kind === 'speech' ? clampSpeech(input.text) : keyed ? say(reopen ? 'keyedNotFixed' : 'keyedStillAProblem', 'en') : '';
+  if (!words) return { kind: 'retry', reason: 'noMatch', phase: 'follow-up', reply };
   const written = await addFollowUp(ctx.tx, {
     requestId: target.id,
     words,
@@ -176,8 +178,8 @@ function offerReply(ctx: Ctx, target: RequestSummary | undefined, before: Speech
 
 function followUpReply(ctx: Ctx, target: RequestSummary): Reply {
   return {
-    say: [say(isClosed(target.status) ? 'askNotFixed' : 'askAddition', ctx.language)],
-    gather: { input: 'speech', answer: 'long' },
+    say: [say(isClosed(target.status) ? 'askNotFixed' : 'askAddition', ctx.language), say(isClosed(target.status) ? 'poundNotFixed' : 'poundAddition', ctx.language)],
+    gather: { input: 'dtmf speech', answer: 'long', numDigits: 1, finishOnKey: '' },
   };
 }
 

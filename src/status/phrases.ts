@@ -41,6 +41,17 @@ export const statusPhrases = {
     en: "Please tell me what is still wrong, and I'll reopen the request for review.",
     es: 'Por favor dígame qué sigue mal, y reabriré la solicitud para que la revisen.',
   },
+  poundNotFixed: {
+    en: 'Or, to reopen it without words, press pound.',
+    es: 'O, para reabrirla sin palabras, oprima la tecla de número.',
+  },
+  poundAddition: {
+    en: "Or, to note that it's still a problem, press pound.",
+    es: 'O, para anotar que el problema sigue, oprima la tecla de número.',
+  },
+  /** What the department reads when the caller pressed pound instead of speaking (kept in English, as the departments work). */
+  keyedNotFixed: { en: 'The caller says it is still not fixed (answered on the keypad).', es: 'The caller says it is still not fixed (answered on the keypad).' },
+  keyedStillAProblem: { en: 'The caller says it is still a problem (answered on the keypad).', es: 'The caller says it is still a problem (answered on the keypad).' },
   noted: {
     en: "Thank you. I've added that to the request, and the department will see it.",
     es: 'Gracias. Lo agregué a la solicitud, y el departamento lo verá.',

@@ -62,7 +62,10 @@ export default async function queueRoutes(app: FastifyInstance) {
     const gather =
       turn.stage === 'reason'
         ? response.gather({
-            input: ['speech'],
+            // Pound skips the reason for a caller on the keypad: a key of its own, posted at once.
+            input: ['dtmf', 'speech'],
+            numDigits: 1,
+            finishOnKey: '',
             action,
             method: 'POST',
             language: voice.language,

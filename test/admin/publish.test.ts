@@ -135,6 +135,26 @@ describe('editing, publishing and rolling back the menu', () => {
     expect((await sam.request('DELETE', '/admin/api/draft')).statusCode).toBe(200);
   });
 
+  it('warns about a question with no keypad answer beside its step, and still publishes', async () => {
+    await sam.request('DELETE', '/admin/api/draft');
+    const saved = (await saveDraft((doc) => {
+      delete step(doc, 'describe').optional;
+      step(doc, 'welcome').prompt.es = '¿En qué le puedo ayudar? Oprima 1 para reportar, 2 para consultar, 3 para la policía o 0 para un operador.';
+    })) as Awaited<ReturnType<typeof saveDraft>> & { warnings: { stepId?: string; field: string; message: string }[] };
+    expect(saved.problems).toEqual([]);
+    expect(saved.warnings).toContainEqual({ stepId: 'describe', field: 'optional', message: expect.stringMatching(/has no keypad answer/) });
+    expect(saved.warnings).toContainEqual({ stepId: 'welcome', field: 'languages.1.key', message: 'no prompt says key 8, so a caller on the keypad cannot switch to English' });
+    const page = await sam.get('/admin/flow/draft');
+    expect(page.body).toMatch(/id="warning-count">2 warnings, which do not block publishing/);
+    expect(page.body).toMatch(/id="edit-describe"[^>]*>[\s\S]*?class="warnings"[\s\S]*?has no keypad answer/);
+    // The flag is a checkbox in the step's card: unticked on the step that lost it, ticked on the other.
+    expect(page.body).toMatch(/id="edit-describe"[^>]*>(?:(?!id="edit-)[\s\S])*?Callers may press pound to skip it(?:(?!id="edit-)[\s\S])*?data-path="optional" data-kind="bool" /);
+    expect(page.body).toMatch(/id="edit-wanted"[^>]*>(?:(?!id="edit-)[\s\S])*?data-path="optional" data-kind="bool" checked/);
+    expect(page.body).not.toMatch(/Publish draft<\/button>[^<]*disabled|disabled>Publish draft/);
+    const published = await sam.post('/admin/api/publish', { message: 'Description required', expectedVersion: saved.version });
+    expect(published.statusCode).toBe(200);
+  });
+
   it('shows supervisor text as text, never as markup', async () => {
     await saveDraft((doc) => {
       step(doc, 'welcome').label = '<script>alert(1)</script>';

@@ -16,6 +16,53 @@ describe('flow validation', () => {
     expect(problemsOf(loadFlowFile(file))).toEqual([]);
   });
 
+  it('has no keypad warnings on the default flow', () => {
+    expect(validateFlow(main()).warnings).toEqual([]);
+  });
+
+  it('warns, without refusing the flow, about a free answer that pound cannot skip', () => {
+    const flow = main();
+    delete (step(flow, 'wanted') as { optional?: boolean }).optional;
+    const result = validateFlow(flow);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      { stepId: 'wanted', path: 'optional', message: expect.stringMatching(/^has no keypad answer/) },
+    ]);
+  });
+
+  it('warns about a choice whose key the prompt never says, in either language, and a language key no prompt says', () => {
+    const flow = main();
+    const welcome = step(flow, 'welcome') as { prompt: { en: string; es: string } };
+    welcome.prompt.en = 'How can I help you today? Press 1 to report a problem or 2 to check on a request.';
+    const result = validateFlow(flow);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      { stepId: 'welcome', path: 'options[2].key', message: 'the English prompt never says key 3, so a caller on the keypad cannot find "Police non-emergency"' },
+      { stepId: 'welcome', path: 'languages[0].key', message: 'no prompt says key 9, so a caller on the keypad cannot switch to Spanish' },
+    ]);
+  });
+
+  it('warns about a location, issue or status prompt that never tells a keypad caller which keys to press', () => {
+    const flow = main();
+    (step(flow, 'location') as { prompt: { en: string } }).prompt.en = 'Where is the problem?';
+    (step(flow, 'status') as { prompt: { es: string } }).prompt.es = 'Dígame su número de confirmación.';
+    expect(validateFlow(flow).warnings).toEqual([
+      { stepId: 'location', path: 'prompt.en', message: 'the English prompt never tells a caller on the keypad which keys to press' },
+      { stepId: 'status', path: 'prompt.es', message: 'the Spanish prompt never tells a caller on the keypad which keys to press' },
+    ]);
+  });
+
+  it('hears star and pound said by name as keys', () => {
+    const flow = main();
+    flow.steps.push({
+      id: 'keys-menu', type: 'menu', prompt: { en: 'Press star to go on, or pound to stop.', es: 'Oprima asterisco para seguir, o la tecla de número para parar.' },
+      options: [{ key: '*', words: { en: [], es: [] }, next: 'goodbye' }, { key: '#', words: { en: [], es: [] }, next: 'goodbye' }],
+      retries: 2, on: { noInput: 'goodbye', noMatch: 'goodbye', retryLimit: 'operator' },
+    });
+    (step(flow, 'read-back') as { on: Record<string, string> }).on.next = 'keys-menu';
+    expect(validateFlow(flow).warnings).toEqual([]);
+  });
+
   it('rejects a step that goes to a step that does not exist', () => {
     const flow = main();
     (step(flow, 'welcome') as { on: Record<string, string> }).on.report = 'nowhere';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocation } from '../../src/location/resolve.js';
+import { resolveKeyed, resolveLocation, type KeyedPlace } from '../../src/location/resolve.js';
 import { databaseKinds, useGazetteer } from './gazetteer-database.js';
 
 describe.each(databaseKinds)('resolveLocation on %s', (kind) => {
@@ -179,5 +179,36 @@ describe.each(databaseKinds)('resolveLocation on %s', (kind) => {
 
   it('takes a house number as said on a street the city gives no address range', async () => {
     expect(await resolve('100 Aldershot Road')).toMatchObject({ kind: 'resolved', precision: 'address', label: '100 Aldershot Road' });
+  });
+});
+
+describe('resolveKeyed: a place chosen on the keypad', () => {
+  const database = useGazetteer('pglite');
+  const resolve = (text: string) => resolveLocation(database.current.db, text);
+  const keyed = (place: KeyedPlace, words = 'keyed') => resolveKeyed(database.current.db, place, words);
+
+  it('places a keyed house number on the chosen street exactly where the spoken address lands', async () => {
+    const spoken = await resolve('1200 North Charles Street');
+    expect(await keyed({ kind: 'address', street: 'n charles st', houseNumber: 1200 }, '1200 North Charles Street')).toEqual(spoken);
+  });
+
+  it('places two chosen streets at their named corner', async () => {
+    const found = await keyed({ kind: 'corner', streetA: 'n charles st', streetB: 'e north ave' });
+    expect(found).toMatchObject({ kind: 'resolved', precision: 'intersection', label: 'North Charles Street and East North Avenue', addressString: 'N Charles St & E North Ave, Baltimore, MD' });
+    if (found.kind !== 'resolved') return;
+    expect(found.lat).toBeCloseTo(39.3111, 3);
+    expect(found.long).toBeCloseTo(-76.6166, 3);
+  });
+
+  it('places a chosen park by its id', async () => {
+    const park = await resolve('Druid Hill Park');
+    if (park.kind !== 'resolved' || park.placeId === undefined) throw new Error('Druid Hill Park not found');
+    expect(await keyed({ kind: 'place', placeId: park.placeId }, 'Druid Hill Park')).toEqual(park);
+  });
+
+  it('finds nothing for a street or corner the gazetteer does not have', async () => {
+    expect(await keyed({ kind: 'address', street: 'no such st', houseNumber: 1 })).toEqual({ kind: 'unresolved', words: 'keyed' });
+    expect(await keyed({ kind: 'corner', streetA: 'n charles st', streetB: 'eastern ave' })).toEqual({ kind: 'unresolved', words: 'keyed' });
+    expect(await keyed({ kind: 'place', placeId: -1 })).toEqual({ kind: 'unresolved', words: 'keyed' });
   });
 });

@@ -100,7 +100,7 @@ describe('the Enqueue action', () => {
     const confirm = assertValidTwiml((await callback('offer', { Digits: '1' })).body);
     expect(spokenText(confirm).join(' ')).toMatch(/ending in 7 7 7 7/);
     const reason = assertValidTwiml((await callback('confirm', { Digits: '1' })).body);
-    expect(gatherOf(reason)).toMatchObject({ input: 'speech', language: 'en-US', actionOnEmptyResult: 'true' });
+    expect(gatherOf(reason)).toMatchObject({ input: 'dtmf speech', numDigits: '1', finishOnKey: '', language: 'en-US', actionOnEmptyResult: 'true' });
     const goodbye = assertValidTwiml((await callback('reason', { SpeechResult: 'a broken fire hydrant', Confidence: '0.8' })).body);
     expect(spokenText(goodbye).join(' ')).toMatch(/We'll call you back\. Goodbye\./);
     expect(elementsOf(goodbye).map((e) => e.name)).toEqual(['Say', 'Hangup']);

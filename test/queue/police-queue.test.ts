@@ -52,7 +52,7 @@ describe('a police queue with no agents on shift', () => {
     expect(caller.heard()).toMatch(/number ending in 1 2 3 4/);
     await caller.press('1');
     expect(caller.heard()).toMatch(/tell us what your call is about/);
-    expect(caller.gather()?.input).toBe('speech');
+    expect(caller.gather()?.input).toBe('dtmf speech');
     await caller.say('my neighbors are playing loud music at 2 in the morning');
     expect(caller.heard()).toMatch(/We'll call you back\. Goodbye/);
     expect(caller.hungUp()).toBe(true);

@@ -23,15 +23,26 @@ function problemList(problems: PlacedProblem[]): SafeHtml | '' {
     <ul>${problems.map((p) => html`<li>${describeFieldPath(p.field)}: ${p.message}</li>`)}</ul></div>`;
 }
 
+/** Warnings beside a step: worth fixing, but publishing is allowed. */
+function warningList(warnings: PlacedProblem[]): SafeHtml | '' {
+  if (!warnings.length) return '';
+  return html`<div class="warnings" role="group" aria-label="Warnings">
+    <p><strong>${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} (publishing is still allowed):</strong></p>
+    <ul>${warnings.map((p) => html`<li>${describeFieldPath(p.field)}: ${p.message}</li>`)}</ul></div>`;
+}
+
 export function editorPage(options: {
   session: AdminSession;
   draft: Draft;
   problems: PlacedProblem[];
+  /** Shown beside their steps without blocking publishing. */
+  warnings?: PlacedProblem[];
   changes: Change[];
   notice?: string | undefined;
   canEdit: boolean;
 }): string {
   const { draft, problems, changes, session } = options;
+  const warnings = options.warnings ?? [];
   const doc = draft.document;
   const steps = Array.isArray(doc.steps) ? (doc.steps as unknown[]).map(obj) : [];
   const stepRefs = steps.map((s) => ({ id: str(s.id), ...(str(s.label) ? { label: str(s.label) } : {}) }));
@@ -49,6 +60,10 @@ export function editorPage(options: {
       ? html`<p class="invalid-summary" role="alert" id="problem-count">${problems.length === 1 ? '1 problem' : `${problems.length} problems`} must be fixed before publishing:
           ${[...new Set(problems.map((p) => p.stepId ?? ''))].map((id) => (id ? html` <a href="#edit-${id}">${id}</a>` : html` <a href="#edit-settings">settings</a>`))}</p>`
       : html`<p class="ok" id="problem-count">No problems found: ready to publish.</p>`}
+    ${warnings.length
+      ? html`<p class="warning" id="warning-count">${warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`}, which do not block publishing:
+          ${[...new Set(warnings.map((p) => p.stepId ?? ''))].map((id) => (id ? html` <a href="#edit-${id}">${id}</a>` : html` <a href="#edit-settings">settings</a>`))}</p>`
+      : ''}
   </section>`;
 
   const publish = options.canEdit
@@ -86,6 +101,7 @@ export function editorPage(options: {
               <button type="button" class="small danger" data-action="remove-step">Remove step ${id}</button>
             </div>
             ${problemList(mine)}
+            ${warningList(warnings.filter((p) => p.stepId === id))}
             ${isStepType(type) ? stepFields(type).map((f) => editField(f, step[f.name], f.name, ctx)) : ''}
           </li>`;
         })}</ol>
@@ -101,7 +117,7 @@ export function editorPage(options: {
           </div>
         </section>
       </div>`
-    : html`<p class="notice">You can read the draft; a supervisor can change it.</p>${problemList(problems)}${outline(doc)}`;
+    : html`<p class="notice">You can read the draft; a supervisor can change it.</p>${problemList(problems)}${warningList(warnings)}${outline(doc)}`;
 
   return page({
     title: 'Edit draft',

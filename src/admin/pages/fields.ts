@@ -98,6 +98,8 @@ export function editField(field: Field, value: unknown, path: string, ctx: Field
       return input(ctx, path, fieldLabel(field.name), (id, invalid) => html`<select id="${id}" data-path="${path}" data-kind="string" ${raw(invalid)}>
         ${field.values.map((v) => html`<option value="${v}"${v === str(value) ? ' selected' : ''}>${v}</option>`)}
       </select>`);
+    case 'boolean':
+      return input(ctx, path, fieldLabel(field.name), (id, invalid) => html`<input type="checkbox" id="${id}" data-path="${path}" data-kind="bool"${value === true ? ' checked' : ''} ${raw(invalid)}>`);
     case 'key':
       return input(ctx, path, fieldLabel(field.name), (id, invalid) => html`<select id="${id}" data-path="${path}" data-kind="string" class="key" ${raw(invalid)}>
         ${KEYS.includes(str(value)) ? '' : html`<option value="${str(value)}" selected>${str(value) || '—'}</option>`}

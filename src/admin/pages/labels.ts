@@ -36,6 +36,7 @@ const FIELD_LABELS: Record<string, string> = {
   queue: 'Queue',
   number: 'Phone number',
   save: 'Keep the answer as',
+  optional: 'Callers may press pound to skip it',
   key: 'Key',
   words: 'Spoken words',
   language: 'Language',

@@ -46,6 +46,8 @@ function showField(field: Field, value: unknown): SafeHtml | '' {
           return html`<td>${f.kind === 'key' ? html`<kbd>${str(v)}</kbd>` : str(v)}</td>`;
         })}</tr>`)}</tbody></table>`;
     }
+    case 'boolean':
+      return html`<p>${fieldLabel(field.name)}: <strong>${value === true ? 'yes' : 'no'}</strong></p>`;
     case 'text':
       if (field.name === 'label') return '';
       return html`<p>${fieldLabel(field.name)}: <strong>${str(value)}</strong></p>`;

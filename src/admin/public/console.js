@@ -59,6 +59,8 @@
   function readValue(el) {
     const kind = el.dataset.kind;
     if (kind === 'int') return el.value === '' ? undefined : Number(el.value);
+    // Unchecked leaves the field out, as the flow format's optional flags expect.
+    if (kind === 'bool') return el.checked ? true : undefined;
     if (kind === 'lines') {
       return el.value
         .split(/[\n,]+/)

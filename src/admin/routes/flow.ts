@@ -46,6 +46,7 @@ export default async function flowRoutes(app: FastifyInstance) {
       session: request.adminSession!,
       draft,
       problems: checked.problems,
+      warnings: checked.warnings,
       changes: diffFlows(draft.live.flow, draft.document),
       notice: noticeOf(request),
       canEdit: can(request.adminSession, 'supervisor'),
@@ -81,7 +82,7 @@ export default async function flowRoutes(app: FastifyInstance) {
       updatedBy: draft.updatedBy,
       baseRevisionId: draft.baseRevisionId,
       liveRevisionId: draft.live.revisionId,
-      problems: checkDocument(draft.document).problems,
+      ...(({ problems, warnings }) => ({ problems, warnings }))(checkDocument(draft.document)),
     };
   });
 
@@ -97,7 +98,8 @@ export default async function flowRoutes(app: FastifyInstance) {
       actor: request.adminSession!.username,
       ...(opName ? { action: opName } : {}),
     });
-    return { version: saved.version, focus, problems: checkDocument(document).problems };
+    const { problems, warnings } = checkDocument(document);
+    return { version: saved.version, focus, problems, warnings };
   });
 
   app.delete('/api/draft', supervisor, async (request) => {

@@ -84,23 +84,30 @@ function yesNoReply(question: string, language: 'en' | 'es') {
   };
 }
 
-/** A free answer in the caller's own words, kept with the report. */
+/** A free answer in the caller's own words, kept with the report; an optional one is skipped with pound. */
 export const ask: StepHandler<StepOf<'ask'>> = {
   // A slot the caller already filled (their first sentence described the problem) is not asked again.
   enter: (ctx) =>
-    ctx.frame[ctx.step.save] ? { kind: 'exit', exit: 'answer' } : { kind: 'reply', phase: 'ask', reply: askReply(ctx.step.prompt[ctx.language]) },
+    ctx.frame[ctx.step.save] ? { kind: 'exit', exit: 'answer' } : { kind: 'reply', phase: 'ask', reply: askReply(ctx.step, ctx.language) },
   input(ctx, input) {
-    const reply = askReply(ctx.step.prompt[ctx.language]);
+    const reply = askReply(ctx.step, ctx.language);
     if (input.kind === 'silence') return { kind: 'retry', reason: 'noInput', reply };
-    if (input.kind !== 'speech') return { kind: 'retry', reason: 'noMatch', reply };
+    if (input.kind === 'digits') {
+      return ctx.step.optional && input.digits === '#' ? { kind: 'exit', exit: 'answer' } : { kind: 'retry', reason: 'noMatch', reply };
+    }
     const text = clampSpeech(input.text);
     if (!text) return { kind: 'retry', reason: 'noMatch', reply };
     return { kind: 'exit', exit: 'answer', frame: { [ctx.step.save]: text } };
   },
 };
 
-function askReply(prompt: string) {
-  return { say: [prompt], gather: { input: 'speech' as const, answer: 'long' as const } };
+function askReply(step: StepOf<'ask'>, language: 'en' | 'es') {
+  if (!step.optional) return { say: [step.prompt[language]], gather: { input: 'speech' as const, answer: 'long' as const } };
+  // Pound is a key of its own here, not the end of an entry: one press posts it.
+  return {
+    say: [step.prompt[language], phrase('orSkip', language)],
+    gather: { input: 'dtmf speech' as const, answer: 'long' as const, numDigits: 1, finishOnKey: '' },
+  };
 }
 
 export const transfer: StepHandler<StepOf<'transfer'>> = {
