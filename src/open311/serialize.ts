@@ -100,12 +100,18 @@ function noteOf(update: UpdateRow, names: (string | null)[]) {
   };
 }
 
-/** status_notes: the outcome once closed, otherwise the latest word from whoever works on it. */
+/** Who writes a request's history besides the city: the line itself, and callers adding to it. */
+const NOT_THE_CITY = new Set(['system', 'caller']);
+
+/**
+ * status_notes is the city's field: the outcome once closed, otherwise the latest word from the
+ * department working on it. A caller's follow-up ("it's still not fixed") stays in the notes.
+ */
 function statusNotes(row: PublicRequestRow, updates: UpdateRow[], names: (string | null)[]): string {
   if (isClosed(row.status) && row.outcome) return publicText(row.outcome, names);
   for (let i = updates.length - 1; i >= 0; i--) {
     const u = updates[i]!;
-    if (u.author !== 'system' && u.note) return publicText(u.note, names);
+    if (!NOT_THE_CITY.has(u.author) && u.note) return publicText(u.note, names);
   }
   return '';
 }

@@ -185,4 +185,11 @@ describe('history', () => {
     const rows = await t.database.db.select().from(requestUpdates).where(inArray(requestUpdates.requestId, [created[0]!.id]));
     expect(rows).toHaveLength(2);
   });
+
+  it("keeps a caller's follow-up in the notes, never as the city's status_notes", async () => {
+    await t.database.db.insert(requestUpdates).values({ requestId: created[0]!.id, kind: 'follow-up', note: "it's still not fixed, and now it's bigger", author: 'caller' });
+    const [r] = (await get(`/open311/v2/requests/${created[0]!.confirmation}.json`)).json();
+    expect(r.notes.at(-1).description).toBe("it's still not fixed, and now it's bigger");
+    expect(r.status_notes).toBe('Crew scheduled');
+  });
 });
