@@ -17,7 +17,7 @@ describe("status line: \"it's still not fixed\"", () => {
     await caller.press(`${r.confirmation}#`);
     await caller.press('1');
     expect(caller.heard()).toMatch(/tell me what you'd like to add/);
-    expect(caller.gather()).toMatchObject({ input: 'speech' });
+    expect(caller.gather()).toMatchObject({ input: 'dtmf speech' });
     await caller.say('the hole is twice as big now and a car lost a tire');
     expect(caller.heard()).toMatch(/I've added that to the request, and the department will see it/);
 
