@@ -112,20 +112,22 @@ function scoredStreets(index: GazetteerIndex, q: StreetQuery, skipFuzzy = false)
 /** Streets named like the query, each with the nearest known address points below and above `houseNumber`. */
 export async function streetsForAddress(db: DbOrTx, q: StreetQuery, houseNumber: number): Promise<AnchoredStreetRow[]> {
   const index = await gazetteerIndex(db);
-  return scoredStreets(index, q).slice(0, 12).map((s) => {
-    const points = index.points.get(s.search) ?? [];
-    const lo = points.findLast((p) => p.houseNumber <= houseNumber);
-    const hi = points.find((p) => p.houseNumber >= houseNumber);
-    return {
-      ...s,
-      lo_n: lo?.houseNumber ?? null,
-      lo_lat: lo?.lat ?? null,
-      lo_lon: lo?.lon ?? null,
-      hi_n: hi?.houseNumber ?? null,
-      hi_lat: hi?.lat ?? null,
-      hi_lon: hi?.lon ?? null,
-    };
-  });
+  return scoredStreets(index, q).slice(0, 12).map((s) => ({ ...s, ...addressAnchors(index, s.search, houseNumber) }));
+}
+
+/** The known address points on either side of a house number, to place it between them. */
+export function addressAnchors(index: GazetteerIndex, search: string, houseNumber: number) {
+  const points = index.points.get(search) ?? [];
+  const lo = points.findLast((p) => p.houseNumber <= houseNumber);
+  const hi = points.find((p) => p.houseNumber >= houseNumber);
+  return {
+    lo_n: lo?.houseNumber ?? null,
+    lo_lat: lo?.lat ?? null,
+    lo_lon: lo?.lon ?? null,
+    hi_n: hi?.houseNumber ?? null,
+    hi_lat: hi?.lat ?? null,
+    hi_lon: hi?.lon ?? null,
+  };
 }
 
 /** Named intersections where a street like `a` meets a street like `b`, best pair first. */

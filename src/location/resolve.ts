@@ -12,6 +12,7 @@ import {
   type AnchoredStreetRow,
   type PlaceRow,
   type StreetRow,
+  addressAnchors,
 } from './queries.js';
 import { postalStreet, spokenStreet, spokenUnit } from './spoken.js';
 
@@ -123,22 +124,7 @@ function foundKeyed(index: GazetteerIndex, keyed: KeyedPlace, words: string): Fo
       const street = index.streets.find((s) => s.search === keyed.street);
       if (!street) return undefined;
       const { houseNumber } = keyed;
-      const points = index.points.get(street.search) ?? [];
-      const lo = points.findLast((p) => p.houseNumber <= houseNumber);
-      const hi = points.find((p) => p.houseNumber >= houseNumber);
-      const [lat, lon] = addressPoint(
-        {
-          lat: street.lat,
-          lon: street.lon,
-          lo_n: lo?.houseNumber ?? null,
-          lo_lat: lo?.lat ?? null,
-          lo_lon: lo?.lon ?? null,
-          hi_n: hi?.houseNumber ?? null,
-          hi_lat: hi?.lat ?? null,
-          hi_lon: hi?.lon ?? null,
-        },
-        houseNumber,
-      );
+      const [lat, lon] = addressPoint({ lat: street.lat, lon: street.lon, ...addressAnchors(index, street.search, houseNumber) }, houseNumber);
       return {
         precision: 'address',
         label: `${houseNumber} ${spokenStreet(street.search)}`,
