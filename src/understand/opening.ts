@@ -142,6 +142,8 @@ async function findPlace(text: string, language: Language, tools: OpeningTools):
     const rank = PRECISION_RANK[result.precision];
     if (!best || rank > PRECISION_RANK[best.location.precision]) best = { location: result, span, sure: rank >= 4 ? 0.9 : 0.6 };
     if (rank === PRECISION_RANK.address) return best;
+    // House numbers' spans come first, so after a corner only vaguer places are left to try.
+    if (rank === PRECISION_RANK.intersection) break;
   }
   // "On Loch Raven Boulevard at 5000", "Gwynns Falls Parkway by 2600": the number said apart.
   const house = best?.location.precision === 'street' ? spans.map((s) => /^(?:by |near |around )?(\d{2,5})$/.exec(s)?.[1]).find(Boolean) : undefined;
