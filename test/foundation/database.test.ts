@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { executeRows, openDatabase } from '../../db/client.js';
-import { DataDirLockedError } from '../../db/data-dir-lock.js';
+import { DataDirLockedError, lockDataDir, processIncarnation } from '../../db/data-dir-lock.js';
 import { seed } from '../../db/seed/index.js';
 import { createTestDatabase } from '../helpers/database.js';
 
@@ -86,4 +86,47 @@ describe('embedded PGlite in a data folder', () => {
     const again = await openDatabase({ dataDir: dir, timeoutMs: 5000 });
     await again.close();
   }, 60_000);
+
+  it('starts after a crash left a lock naming pid 1, alive again as a restarted container\'s init', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'postmaster.lock'), '1');
+    const database = await openDatabase({ dataDir: dir, timeoutMs: 5000 });
+    try {
+      const owner = JSON.parse(readFileSync(path.join(dir, 'postmaster.lock'), 'utf8')) as { pid: number };
+      expect(owner.pid).toBe(process.pid);
+    } finally {
+      await database.close();
+    }
+    expect(existsSync(path.join(dir, 'postmaster.lock'))).toBe(false);
+  }, 60_000);
+
+  it('takes over a lock naming a live pid whose start time is another run\'s', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'postmaster.lock'), JSON.stringify({ pid: 1, incarnation: 'another-boot:12345' }));
+    lockDataDir(dir).release();
+  });
+
+  it('takes over a lock naming our own pid, left by the crashed run that had it before us', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'postmaster.lock'), String(process.pid));
+    lockDataDir(dir).release();
+    writeFileSync(path.join(dir, 'postmaster.lock'), JSON.stringify({ pid: process.pid, incarnation: processIncarnation(process.pid) }));
+    lockDataDir(dir).release();
+  });
+
+  it.runIf(process.platform === 'linux')('refuses a lock naming a live process with the start time it recorded', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => child.on('spawn', resolve));
+      const pid = child.pid!;
+      writeFileSync(path.join(dir, 'postmaster.lock'), JSON.stringify({ pid, incarnation: processIncarnation(pid) }));
+      expect(() => lockDataDir(dir)).toThrow(`already in use by process ${pid}`);
+      // The same pid with a start time from another run is stale.
+      writeFileSync(path.join(dir, 'postmaster.lock'), JSON.stringify({ pid, incarnation: `${processIncarnation(pid)}0` }));
+      lockDataDir(dir).release();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
 });
