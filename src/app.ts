@@ -11,6 +11,7 @@ import databasePlugin from './plugins/database.js';
 import metricsPlugin from './plugins/metrics.js';
 import healthRoutes from './health/routes.js';
 import metricsRoutes from './health/metrics-routes.js';
+import backupRoutes from './health/backup-routes.js';
 import voiceRoutes from './voice/routes.js';
 import flowPlugin from './flow/plugin.js';
 import adminPlugin from './admin/plugin.js';
@@ -40,6 +41,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
   await fastify.register(healthRoutes);
   await fastify.register(metricsRoutes);
+  await fastify.register(backupRoutes);
   await fastify.register(voiceRoutes);
   await fastify.register(adminPlugin);
   await fastify.register(statsRoutes);

@@ -3,11 +3,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { withTimeout } from '../lib/with-timeout.js';
 import { METRICS_CONTENT_TYPE } from '../plugins/metrics.js';
 import { lineGauges } from './line-gauges.js';
+import { fromThisMachine } from './loopback.js';
 
 /** How long the gauges read from the database are reused: a scrape costs the line nothing. */
 export const GAUGE_MAX_AGE_MS = 5000;
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
  * Prometheus metrics at /metrics. With METRICS_TOKEN set, only with `Authorization: Bearer
@@ -24,7 +23,7 @@ export default async function metricsRoutes(app: FastifyInstance) {
       const given = Buffer.from(request.headers.authorization ?? '');
       return given.length === token.length && timingSafeEqual(given, token) ? 'ok' : 401;
     }
-    return LOOPBACK.has(request.socket.remoteAddress ?? '') ? 'ok' : 403;
+    return fromThisMachine(request) ? 'ok' : 403;
   };
 
   app.get('/metrics', async (request, reply) => {
