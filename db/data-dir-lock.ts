@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface DataDirLock {
@@ -94,6 +94,27 @@ export function ownerHoldsLock(owner: LockOwner, dir: string): boolean {
 }
 
 /**
+ * Removes the lock file only if it still holds `stale`. Two processes starting together may both
+ * judge the same stale lock: the first removes it and links its own, and the second must not
+ * delete that one. The file is moved aside in one step (rename) and its content compared; a lock
+ * that is not the stale one is linked back where it was.
+ */
+export function removeStaleLock(file: string, stale: string) {
+  const aside = `${file}.stale.${process.pid}.${Date.now()}`;
+  try {
+    renameSync(file, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    if (readFileSync(aside, 'utf8') !== stale) linkSync(aside, file);
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/**
  * Takes the folder for this process alone with a lock file naming our pid and its start time,
  * created whole in one step (written aside, then hard-linked into place, which fails if the lock
  * exists). A lock whose owner no longer holds it (see ownerHoldsLock) is taken over; a live one
@@ -112,16 +133,17 @@ export function lockDataDir(dir: string): DataDirLock {
       linkSync(aside, file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      let owner: LockOwner | null;
+      let text: string;
       try {
-        owner = parseLockFile(readFileSync(file, 'utf8'));
+        text = readFileSync(file, 'utf8');
       } catch (readErr) {
         // Released between our link and our read: try again.
         if ((readErr as NodeJS.ErrnoException).code === 'ENOENT') continue;
         throw readErr;
       }
+      const owner = parseLockFile(text);
       if (owner && ownerHoldsLock(owner, resolved)) throw new DataDirLockedError(resolved, owner.pid);
-      rmSync(file, { force: true });
+      removeStaleLock(file, text);
       continue;
     } finally {
       rmSync(aside, { force: true });
