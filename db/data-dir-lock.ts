@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export interface DataDirLock {
@@ -114,6 +114,25 @@ export function removeStaleLock(file: string, stale: string) {
   }
 }
 
+/** Filesystems without hard links (some network and FUSE mounts) answer link() with these. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** Creates `file` holding `content`, failing with EEXIST if it exists; never seen half written where links work. */
+function createWhole(aside: string, file: string, content: string) {
+  try {
+    linkSync(aside, file);
+  } catch (err) {
+    if (!NO_HARD_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    // O_EXCL instead: another process may then read it empty for an instant, and parses nothing.
+    const fd = openSync(file, 'wx');
+    try {
+      writeSync(fd, content);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
 /**
  * Takes the folder for this process alone with a lock file naming our pid and its start time,
  * created whole in one step (written aside, then hard-linked into place, which fails if the lock
@@ -130,7 +149,7 @@ export function lockDataDir(dir: string): DataDirLock {
     const aside = `${file}.${process.pid}.${attempt}.tmp`;
     writeFileSync(aside, content);
     try {
-      linkSync(aside, file);
+      createWhole(aside, file, content);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       let text: string;
