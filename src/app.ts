@@ -8,7 +8,10 @@ import { createLogger } from './logging.js';
 import { AccessLog } from './access-log.js';
 import configPlugin from './plugins/config.js';
 import databasePlugin from './plugins/database.js';
+import metricsPlugin from './plugins/metrics.js';
 import healthRoutes from './health/routes.js';
+import metricsRoutes from './health/metrics-routes.js';
+import backupRoutes from './health/backup-routes.js';
 import voiceRoutes from './voice/routes.js';
 import flowPlugin from './flow/plugin.js';
 import adminPlugin from './admin/plugin.js';
@@ -30,12 +33,15 @@ export interface AppOptions {
 /** The whole service as a Fastify plugin: everything but listening. */
 export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(configPlugin, { config: opts.config });
+  await fastify.register(metricsPlugin);
   await fastify.register(databasePlugin, opts.database ? { database: opts.database } : {});
   await fastify.register(flowPlugin);
   await fastify.register(twilioPlugin, opts.twilioHttpClient ? { httpClient: opts.twilioHttpClient } : {});
   await fastify.register(outboxPlugin);
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
   await fastify.register(healthRoutes);
+  await fastify.register(metricsRoutes);
+  await fastify.register(backupRoutes);
   await fastify.register(voiceRoutes);
   await fastify.register(adminPlugin);
   await fastify.register(statsRoutes);

@@ -67,6 +67,8 @@ export const ConfigSchema = Type.Object({
   /** Tries of a call-back before it is marked failed, and the wait between two tries. */
   QUEUE_CALLBACK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
   QUEUE_CALLBACK_RETRY_AFTER_S: Type.Integer({ minimum: 0, maximum: 86_400, default: 600 }),
+  /** Bearer token /metrics asks for; unset, /metrics answers only to the machine itself (loopback). */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   ADMIN_COOKIE_SECURE: Type.Boolean({ default: false }),
   /** How long a console sign-in lasts. */
   ADMIN_SESSION_HOURS: Type.Number({ minimum: 0.25, maximum: 720, default: 8 }),

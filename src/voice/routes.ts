@@ -14,6 +14,7 @@ import { voiceUrls } from './urls.js';
 import queueRoutes from './queue-routes.js';
 import agentRoutes from './agent-routes.js';
 import { loggableError } from './log-error.js';
+import type { FallbackReason } from '../plugins/metrics.js';
 
 /**
  * The Twilio voice webhooks. Every route answers TwiML: when the database is down, slow or the
@@ -24,6 +25,12 @@ export default async function voiceRoutes(app: FastifyInstance) {
   const { config } = app;
   const { token } = resolveAuthToken(config);
   const budget = config.DB_TIMEOUT_MS + 500;
+  const { fallbacks } = app.metrics;
+  /** The apology and the operator queue, counted by why the caller got it. */
+  const trouble = (reply: FastifyReply, reason: FallbackReason) => {
+    fallbacks.inc({ reason });
+    return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+  };
 
   app.addHook('preHandler', twilioSignatureCheck(token, config.PUBLIC_BASE_URL));
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
@@ -34,11 +41,11 @@ export default async function voiceRoutes(app: FastifyInstance) {
       // code is logged: a parser's message can quote the body, the caller's number or words.
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       request.log.warn({ code: error.code, statusCode: status, url: request.url }, 'voice webhook body refused before its signature was checked');
-      if (typeof request.headers['x-twilio-signature'] === 'string') return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+      if (typeof request.headers['x-twilio-signature'] === 'string') return trouble(reply, 'unreadable');
       return reply.code(status).type('text/plain').send(REFUSALS[status] ?? 'Bad Request');
     }
     request.log.error({ err: loggableError(error), url: request.url }, 'voice webhook failed; caller sent to an operator');
-    return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+    return trouble(reply, 'error');
   });
 
   const deps = (request: FastifyRequest): CallDeps => ({
@@ -54,7 +61,7 @@ export default async function voiceRoutes(app: FastifyInstance) {
   app.post('/voice/incoming', async (request, reply) => {
     const body = (request.body ?? {}) as WebhookBody;
     const callSid = callSidOf(body);
-    if (!callSid) return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+    if (!callSid) return trouble(reply, 'bad_request');
     request.log = request.log.child({ callSid });
     const line = sameNumber(body.To, config.OUT_OF_AREA_NUMBER) ? 'outOfArea' : 'main';
     const turn = await withTimeout(startCall(deps(request), { callSid, line, from: callerNumber(body.From) }), budget);
@@ -67,12 +74,12 @@ export default async function voiceRoutes(app: FastifyInstance) {
     const callSid = callSidOf(body);
     const seq = Number.parseInt(query.seq ?? '', 10);
     if (!callSid || !Number.isSafeInteger(seq) || seq < 0) {
-      return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+      return trouble(reply, 'bad_request');
     }
     request.log = request.log.child({ callSid });
     const input = callerInput(body, query.silence === '1');
     const turn = await withTimeout(continueCall(deps(request), callSid, seq, input), budget);
-    if (!turn) return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+    if (!turn) return trouble(reply, 'bad_request');
     return answer(reply, turn);
   });
 
@@ -81,7 +88,7 @@ export default async function voiceRoutes(app: FastifyInstance) {
   await app.register(agentRoutes);
 
   // Twilio's fallback URL: reached when another webhook failed. No database here at all.
-  app.post('/voice/fallback', async (_request, reply) => sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL)));
+  app.post('/voice/fallback', async (_request, reply) => trouble(reply, 'twilio_fallback'));
 
   // Status callbacks are the only reliable sign a call ended: they close the session.
   app.post('/voice/status', async (request, reply) => {
