@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import formbody from '@fastify/formbody';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { trustProxyOption, type Config } from './config.js';
 import type { Database } from '../db/client.js';
 import { createLogger } from './logging.js';
 import { AccessLog } from './access-log.js';
@@ -49,6 +49,11 @@ export interface BuildOptions extends AppOptions {
   logger?: Logger;
 }
 
+/** A hop count as the function Fastify itself makes of one (its types take a number on no overload). */
+function fastifyTrustProxy(trust: false | number | string[]) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 /** Builds a Fastify instance with the service registered (server.ts and tests alike). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const fastify: FastifyInstance = Fastify({
@@ -57,7 +62,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // Twilio waits 15 s in all; nothing we answer should take a fraction of that.
     connectionTimeout: 10_000,
     requestTimeout: 10_000,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise X-Forwarded-For is the client's to
+    // forge, and request.ip (rate limits, sign-in throttling, the audit log) with it.
+    trustProxy: fastifyTrustProxy(trustProxyOption(opts.config.TRUST_PROXY)),
     // First start migrates and seeds the gazetteer: seconds, but more than avvio's default 10 s
     // on a loaded machine.
     pluginTimeout: 120_000,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import envSchema from 'env-schema';
 import { Type, type Static } from '@sinclair/typebox';
 
@@ -8,6 +9,13 @@ import { Type, type Static } from '@sinclair/typebox';
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host to believe: "false" (none, the default), a hop
+   * count ("1" behind one load balancer), or a comma list of proxy addresses and CIDRs (and
+   * proxy-addr's names loopback, linklocal, uniquelocal). Never "true": that lets any client name
+   * its own address and slip past every per-address limit.
+   */
+  TRUST_PROXY: Type.String({ pattern: '^[^\\s]*$', default: 'false' }),
   PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$', default: 'http://localhost:3000' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
@@ -86,7 +94,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // An empty value means "unset" so .env files can list every key.
     if (value !== undefined && value !== '') data[key] = value;
   }
-  return envSchema<Config>({ schema: ConfigSchema, data, env: false, dotenv: false });
+  const config = envSchema<Config>({ schema: ConfigSchema, data, env: false, dotenv: false });
+  trustProxyOption(config.TRUST_PROXY);
+  return config;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy` option: false, a hop count, or the list of proxies.
+ * Throws naming the setting for anything else, "true" included.
+ */
+export function trustProxyOption(value: string): false | number | string[] {
+  const spec = value.trim().toLowerCase();
+  if (spec === 'false' || spec === '0') return false;
+  if (/^[0-9]+$/.test(spec)) {
+    const hops = Number(spec);
+    if (hops > 10) throw new Error(`TRUST_PROXY: at most 10 hops, not ${hops}`);
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  if (entries.length === 0) throw new Error('TRUST_PROXY: "false", a hop count, or a comma list of proxy addresses/CIDRs');
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address, a CIDR or one of loopback, linklocal, uniquelocal ("true" is refused: it trusts any client)`);
+    }
+  }
+  return entries;
 }
 
 /** Agents' phone numbers per queue, from "queue=+1410...,+1443...;other=+1...". */

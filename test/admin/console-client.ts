@@ -22,14 +22,14 @@ export function hiddenField(page: string, name: string): string {
 }
 
 /** Fills and posts the sign-in form as a browser would: its token cookie and hidden field. */
-export async function postSignIn(app: FastifyInstance, username: string, password: string, ip = '127.0.0.1') {
-  const form = await app.inject({ method: 'GET', url: '/admin/sign-in', headers: { accept: 'text/html' }, remoteAddress: ip });
+export async function postSignIn(app: FastifyInstance, username: string, password: string, ip = '127.0.0.1', headers: Record<string, string> = {}) {
+  const form = await app.inject({ method: 'GET', url: '/admin/sign-in', headers: { accept: 'text/html', ...headers }, remoteAddress: ip });
   const token = setCookies(form).get('b311_signin')!;
   return app.inject({
     method: 'POST',
     url: '/admin/sign-in',
     remoteAddress: ip,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `b311_signin=${token}`, accept: 'text/html' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `b311_signin=${token}`, accept: 'text/html', ...headers },
     payload: new URLSearchParams({ _csrf: hiddenField(form.body, '_csrf'), username, password, next: '/admin/flow' }).toString(),
   });
 }
