@@ -82,6 +82,10 @@ export const ConfigSchema = Type.Object({
   ADMIN_SIGNIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   ADMIN_SIGNIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
   ADMIN_SIGNIN_WINDOW_MIN: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  /** Failed sign-ins to one account, from any address, within the window before it is locked. */
+  ADMIN_SIGNIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ minimum: 1, maximum: 10000, default: 10 }),
+  /** The first lockout of an account (minutes); each further one lasts twice as long, up to a day. */
+  ADMIN_SIGNIN_LOCKOUT_MIN: Type.Number({ minimum: 0.05, maximum: 1440, default: 5 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
