@@ -7,6 +7,7 @@ import type { Database } from '../db/client.js';
 import { createLogger } from './logging.js';
 import { AccessLog } from './access-log.js';
 import configPlugin from './plugins/config.js';
+import textGuard from './plugins/text-guard.js';
 import databasePlugin from './plugins/database.js';
 import healthRoutes from './health/routes.js';
 import voiceRoutes from './voice/routes.js';
@@ -35,6 +36,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(twilioPlugin, opts.twilioHttpClient ? { httpClient: opts.twilioHttpClient } : {});
   await fastify.register(outboxPlugin);
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
+  await fastify.register(textGuard);
   await fastify.register(healthRoutes);
   await fastify.register(voiceRoutes);
   await fastify.register(adminPlugin);

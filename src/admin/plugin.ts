@@ -8,6 +8,7 @@ import auditRoutes from './routes/audit.js';
 import catalogueRoutes from './routes/catalogue.js';
 import flowRoutes from './routes/flow.js';
 import signInRoutes from './routes/sign-in.js';
+import { loggableError } from '../lib/loggable-error.js';
 
 /** The console's content security policy: no inline script, nothing from elsewhere. */
 export const CONSOLE_CSP = [
@@ -37,7 +38,7 @@ async function adminRoutes(app: FastifyInstance) {
 
   app.setErrorHandler((error: FastifyError & { problems?: unknown }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error, url: request.url }, 'console request failed');
+    if (status >= 500) request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'console request failed');
     const message = status >= 500 ? 'Something went wrong on our side; the error is logged.' : error.message;
     if (isApiRequest(request)) {
       return reply.code(status).send({

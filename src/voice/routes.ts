@@ -13,7 +13,7 @@ import { renderReply, sendTwiml } from './twiml.js';
 import { voiceUrls } from './urls.js';
 import queueRoutes from './queue-routes.js';
 import agentRoutes from './agent-routes.js';
-import { loggableError } from './log-error.js';
+import { loggableError } from '../lib/loggable-error.js';
 
 /**
  * The Twilio voice webhooks. Every route answers TwiML: when the database is down, slow or the
