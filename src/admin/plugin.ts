@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { asset } from './assets.js';
-import { isApiRequest } from './auth.js';
+import { cookiesSecure, isApiRequest } from './auth.js';
 import { errorPage } from './pages/layout.js';
 import auditRoutes from './routes/audit.js';
 import catalogueRoutes from './routes/catalogue.js';
@@ -32,7 +32,7 @@ async function adminRoutes(app: FastifyInstance) {
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-    if (app.config.ADMIN_COOKIE_SECURE) reply.header('strict-transport-security', 'max-age=31536000');
+    if (cookiesSecure(app.config)) reply.header('strict-transport-security', 'max-age=31536000');
     if (!request.url.startsWith('/admin/assets/')) reply.header('cache-control', 'no-store');
   });
 

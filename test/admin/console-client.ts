@@ -1,6 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createUser } from '../../src/admin/users.js';
 import type { Role } from '../../src/admin/users.js';
+import { cookiesSecure, sessionCookieName } from '../../src/admin/auth.js';
+
+/** The session cookie's name on this app: "__Host-b311_admin" when its PUBLIC_BASE_URL is https. */
+export function sessionCookieOf(app: FastifyInstance): string {
+  return sessionCookieName(cookiesSecure(app.config));
+}
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -65,7 +71,8 @@ export class ConsoleClient {
 export async function signIn(app: FastifyInstance, username: string, password = PASSWORD): Promise<ConsoleClient> {
   const response = await postSignIn(app, username, password);
   if (response.statusCode !== 303) throw new Error(`sign-in answered ${response.statusCode}`);
-  const cookie = `b311_admin=${setCookies(response).get('b311_admin')}`;
+  const name = sessionCookieOf(app);
+  const cookie = `${name}=${setCookies(response).get(name)}`;
   const page = await app.inject({ method: 'GET', url: '/admin/flow', headers: { cookie, accept: 'text/html' } });
   const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1];
   if (!csrf) throw new Error('no CSRF token on the page');

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
-import { cookieOptions, requireRole, sameToken, sessionCookieName, sessionOf, SIGN_IN_PATH } from '../auth.js';
+import { cookieOptions, cookiesSecure, requireRole, sameToken, sessionCookieName, sessionOf, SIGN_IN_PATH } from '../auth.js';
 import { dummyHash, verifyPassword } from '../passwords.js';
 import { createSession, deleteSession, randomToken } from '../sessions.js';
 import { beginSignIn, isRefusal, signInFailed, signInSucceeded } from '../throttle.js';
@@ -17,7 +17,7 @@ export function safeNext(next: unknown): string {
 
 export default async function signInRoutes(app: FastifyInstance) {
   const { config } = app;
-  const secure = config.ADMIN_COOKIE_SECURE;
+  const secure = cookiesSecure(config);
   const sessionCookie = sessionCookieName(secure);
 
   const showForm = (reply: FastifyReply, status: number, options: { next: string; error?: string; username?: string; notice?: string }) => {
