@@ -7,6 +7,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role').$type<'supervisor' | 'viewer'>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set by `npm run user:disable`: no sign-in, no session. The row stays for the audit log. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });
 
 /** Console sign-in sessions; the cookie holds a random token whose hash is stored here. */

@@ -62,7 +62,8 @@ export default async function signInRoutes(app: FastifyInstance) {
     }
     const user = username ? await findUser(app.db, username) : undefined;
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-    if (!user || !ok) {
+    // A disabled account is refused exactly as a wrong password is: nothing says it exists.
+    if (!user || !ok || user.disabledAt) {
       await signInFailed(app.db, attempt, limits);
       await audit(app.db, { actor: username || '(blank)', action: 'sign-in-failed', subject: username || '(blank)', detail: { ip } });
       return showForm(reply, 401, { next, username, error: 'Wrong username or password.' });
