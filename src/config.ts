@@ -75,6 +75,11 @@ export const ConfigSchema = Type.Object({
   /** Tries of a call-back before it is marked failed, and the wait between two tries. */
   QUEUE_CALLBACK_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
   QUEUE_CALLBACK_RETRY_AFTER_S: Type.Integer({ minimum: 0, maximum: 86_400, default: 600 }),
+  /**
+   * The only numbers a flow's `transfer` step may dial (E.164, comma-separated). Empty: none, so a
+   * flow with a transfer step cannot be published until its number is listed here.
+   */
+  TRANSFER_ALLOWED_NUMBERS: Type.String({ pattern: '^\\s*(\\+[1-9][0-9]{6,14}(\\s*,\\s*\\+[1-9][0-9]{6,14})*)?\\s*$', default: '' }),
   ADMIN_COOKIE_SECURE: Type.Boolean({ default: false }),
   /** How long a console sign-in lasts. */
   ADMIN_SESSION_HOURS: Type.Number({ minimum: 0.25, maximum: 720, default: 8 }),
@@ -130,6 +135,11 @@ export function trustProxyOption(value: string): false | number | string[] {
     }
   }
   return entries;
+}
+
+/** "+14105550100, +14435550101" as a list; empty for an empty setting. */
+export function parseNumberList(spec: string): string[] {
+  return spec.split(',').map((n) => n.trim()).filter(Boolean);
 }
 
 /** Agents' phone numbers per queue, from "queue=+1410...,+1443...;other=+1...". */
