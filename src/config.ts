@@ -16,7 +16,8 @@ export const ConfigSchema = Type.Object({
    * its own address and slip past every per-address limit.
    */
   TRUST_PROXY: Type.String({ pattern: '^[^\\s]*$', default: 'false' }),
-  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$', default: 'http://localhost:3000' }),
+  /** The URL Twilio requests and signs; unset, http://localhost:$PORT (filled in by loadConfig). */
+  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DB_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10000, default: 2000 }),
@@ -103,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // An empty value means "unset" so .env files can list every key.
     if (value !== undefined && value !== '') data[key] = value;
   }
+  // A local run on another port is still signed and linked at its own address.
+  data.PUBLIC_BASE_URL ??= `http://localhost:${data.PORT ?? ConfigSchema.properties.PORT.default}`;
   const config = envSchema<Config>({ schema: ConfigSchema, data, env: false, dotenv: false });
   trustProxyOption(config.TRUST_PROXY);
   return config;
