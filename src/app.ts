@@ -2,11 +2,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import formbody from '@fastify/formbody';
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import { trustProxyOption, type Config } from './config.js';
 import type { Database } from '../db/client.js';
 import { createLogger } from './logging.js';
 import { AccessLog } from './access-log.js';
 import configPlugin from './plugins/config.js';
+import textGuard from './plugins/text-guard.js';
 import databasePlugin from './plugins/database.js';
 import metricsPlugin from './plugins/metrics.js';
 import healthRoutes from './health/routes.js';
@@ -39,6 +40,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(twilioPlugin, opts.twilioHttpClient ? { httpClient: opts.twilioHttpClient } : {});
   await fastify.register(outboxPlugin);
   await fastify.register(formbody, { bodyLimit: 64 * 1024 });
+  await fastify.register(textGuard);
   await fastify.register(healthRoutes);
   await fastify.register(metricsRoutes);
   await fastify.register(backupRoutes);
@@ -55,6 +57,11 @@ export interface BuildOptions extends AppOptions {
   logger?: Logger;
 }
 
+/** A hop count as the function Fastify itself makes of one (its types take a number on no overload). */
+function fastifyTrustProxy(trust: false | number | string[]) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 /** Builds a Fastify instance with the service registered (server.ts and tests alike). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const fastify: FastifyInstance = Fastify({
@@ -63,7 +70,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // Twilio waits 15 s in all; nothing we answer should take a fraction of that.
     connectionTimeout: 10_000,
     requestTimeout: 10_000,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise X-Forwarded-For is the client's to
+    // forge, and request.ip (rate limits, sign-in throttling, the audit log) with it.
+    trustProxy: fastifyTrustProxy(trustProxyOption(opts.config.TRUST_PROXY)),
     // First start migrates and seeds the gazetteer: seconds, but more than avvio's default 10 s
     // on a loaded machine.
     pluginTimeout: 120_000,

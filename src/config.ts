@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import envSchema from 'env-schema';
 import { Type, type Static } from '@sinclair/typebox';
 
@@ -8,7 +9,15 @@ import { Type, type Static } from '@sinclair/typebox';
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
-  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$', default: 'http://localhost:3000' }),
+  /**
+   * Which proxies' X-Forwarded-For / -Proto / -Host to believe: "false" (none, the default), a hop
+   * count ("1" behind one load balancer), or a comma list of proxy addresses and CIDRs (and
+   * proxy-addr's names loopback, linklocal, uniquelocal). Never "true": that lets any client name
+   * its own address and slip past every per-address limit.
+   */
+  TRUST_PROXY: Type.String({ pattern: '^[^\\s]*$', default: 'false' }),
+  /** The URL Twilio requests and signs; unset, http://localhost:$PORT (filled in by loadConfig). */
+  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/\\s]+(/[^\\s]*)?$' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DB_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10000, default: 2000 }),
@@ -69,6 +78,11 @@ export const ConfigSchema = Type.Object({
   QUEUE_CALLBACK_RETRY_AFTER_S: Type.Integer({ minimum: 0, maximum: 86_400, default: 600 }),
   /** Bearer token /metrics asks for; unset, /metrics answers only to the machine itself (loopback). */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /**
+   * The only numbers a flow's `transfer` step may dial (E.164, comma-separated). Empty: none, so a
+   * flow with a transfer step cannot be published until its number is listed here.
+   */
+  TRANSFER_ALLOWED_NUMBERS: Type.String({ pattern: '^\\s*(\\+[1-9][0-9]{6,14}(\\s*,\\s*\\+[1-9][0-9]{6,14})*)?\\s*$', default: '' }),
   ADMIN_COOKIE_SECURE: Type.Boolean({ default: false }),
   /** How long a console sign-in lasts. */
   ADMIN_SESSION_HOURS: Type.Number({ minimum: 0.25, maximum: 720, default: 8 }),
@@ -76,6 +90,10 @@ export const ConfigSchema = Type.Object({
   ADMIN_SIGNIN_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5 }),
   ADMIN_SIGNIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
   ADMIN_SIGNIN_WINDOW_MIN: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  /** Failed sign-ins to one account, from any address, within the window before it is locked. */
+  ADMIN_SIGNIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ minimum: 1, maximum: 10000, default: 10 }),
+  /** The first lockout of an account (minutes); each further one lasts twice as long, up to a day. */
+  ADMIN_SIGNIN_LOCKOUT_MIN: Type.Number({ minimum: 0.05, maximum: 1440, default: 5 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -88,7 +106,45 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // An empty value means "unset" so .env files can list every key.
     if (value !== undefined && value !== '') data[key] = value;
   }
-  return envSchema<Config>({ schema: ConfigSchema, data, env: false, dotenv: false });
+  // A local run on another port is still signed and linked at its own address.
+  data.PUBLIC_BASE_URL ??= `http://localhost:${data.PORT ?? ConfigSchema.properties.PORT.default}`;
+  const config = envSchema<Config>({ schema: ConfigSchema, data, env: false, dotenv: false });
+  trustProxyOption(config.TRUST_PROXY);
+  return config;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy` option: false, a hop count, or the list of proxies.
+ * Throws naming the setting for anything else, "true" included.
+ */
+export function trustProxyOption(value: string): false | number | string[] {
+  const spec = value.trim().toLowerCase();
+  if (spec === 'false' || spec === '0') return false;
+  if (/^[0-9]+$/.test(spec)) {
+    const hops = Number(spec);
+    if (hops > 10) throw new Error(`TRUST_PROXY: at most 10 hops, not ${hops}`);
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  if (entries.length === 0) throw new Error('TRUST_PROXY: "false", a hop count, or a comma list of proxy addresses/CIDRs');
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address, a CIDR or one of loopback, linklocal, uniquelocal ("true" is refused: it trusts any client)`);
+    }
+  }
+  return entries;
+}
+
+/** "+14105550100, +14435550101" as a list; empty for an empty setting. */
+export function parseNumberList(spec: string): string[] {
+  return spec.split(',').map((n) => n.trim()).filter(Boolean);
 }
 
 /** Agents' phone numbers per queue, from "queue=+1410...,+1443...;other=+1...". */

@@ -1,4 +1,5 @@
 import pino, { type LoggerOptions, type Logger } from 'pino';
+import { errSerializer } from './lib/loggable-error.js';
 
 /** Body fields that carry a caller's number or words: never logged. */
 export const redactPaths = [
@@ -29,6 +30,8 @@ export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: redactPaths, censor: '[redacted]' },
+    // A driver's error carries the statement's parameters (names, emails, descriptions): never logged.
+    serializers: { err: errSerializer },
     hooks: {
       streamWrite: scrubPhoneNumbers,
     },

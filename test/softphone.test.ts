@@ -180,6 +180,8 @@ describe('softphone input', () => {
 
   it('defaults to 311 from a Baltimore number, and --out-of-area calls the 443 line', () => {
     expect(parseOptions([], {})).toMatchObject({ serviceUrl: 'http://localhost:3000', from: '+14105550100', to: '311' });
+    // As the service itself: an unset PUBLIC_BASE_URL is localhost on PORT.
+    expect(parseOptions([], { PORT: '8080', PUBLIC_BASE_URL: '' })).toMatchObject({ serviceUrl: 'http://localhost:8080', publicBaseUrl: 'http://localhost:8080' });
     expect(parseOptions(['--out-of-area', '--script', '1| pothole |'], { PUBLIC_BASE_URL: 'https://311.example.org/' })).toMatchObject({
       serviceUrl: 'https://311.example.org',
       to: '+14432632220',

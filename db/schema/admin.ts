@@ -7,6 +7,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role').$type<'supervisor' | 'viewer'>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set by `npm run user:disable`: no sign-in, no session. The row stays for the audit log. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });
 
 /** Console sign-in sessions; the cookie holds a random token whose hash is stored here. */
@@ -43,3 +45,21 @@ export const seedRuns = pgTable('seed_runs', {
   rows: integer('rows').notNull(),
   appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Console sign-in attempts counted per key ("ip:…", "ip-user:…", "account:…"): one row per key,
+ * taken and counted in one statement, so parallel attempts on any number of instances cannot all
+ * slip under the limit. An account key also carries its lockout, whose length doubles each time.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    /** Attempts in this window that were refused a password or are still being checked. */
+    failures: integer('failures').notNull().default(0),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+    lockouts: integer('lockouts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [index('sign_in_throttle_window_idx').on(t.windowStart)],
+);

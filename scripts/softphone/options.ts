@@ -10,7 +10,7 @@ Type a key press ("1", "#", "123#"), words to say ("say pothole" or just "pothol
 "pothole @0.4" for a low confidence), an empty line for silence, or "hangup".
 
 Options:
-  --url <url>          the service (default: $PUBLIC_BASE_URL, else http://localhost:3000)
+  --url <url>          the service (default: $PUBLIC_BASE_URL, else http://localhost:$PORT, PORT 3000)
   --public-url <url>   the URL the service signs for, if not --url (default: $PUBLIC_BASE_URL)
   --from <number>      caller number (default +14105550100)
   --to <number>        number called (default 311)
@@ -49,10 +49,10 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     },
     strict: true,
   });
-  const serviceUrl = (values.url ?? env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const serviceUrl = (values.url ?? (env.PUBLIC_BASE_URL || `http://localhost:${env.PORT || 3000}`)).replace(/\/+$/, '');
   const options: SoftphoneOptions = {
     serviceUrl,
-    publicBaseUrl: (values['public-url'] ?? env.PUBLIC_BASE_URL ?? serviceUrl).replace(/\/+$/, ''),
+    publicBaseUrl: (values['public-url'] ?? (env.PUBLIC_BASE_URL || serviceUrl)).replace(/\/+$/, ''),
     from: values.from ?? '+14105550100',
     to: values.to ?? (values['out-of-area'] ? '+14432632220' : '311'),
     start: values.start ?? false,

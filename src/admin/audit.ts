@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 
 export const AuditActions = [
-  'sign-in', 'sign-in-failed', 'sign-out', 'user-create', 'user-password-reset',
+  'sign-in', 'sign-in-failed', 'sign-out', 'user-create', 'user-password-reset', 'user-disable', 'key-revoke',
   'draft-edit', 'draft-discard', 'publish', 'rollback', 'catalogue-edit',
 ] as const;
 export type AuditAction = (typeof AuditActions)[number];

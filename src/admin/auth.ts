@@ -18,6 +18,15 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 export const CSRF_FIELD = '_csrf';
 
+/**
+ * Whether the console's cookies are Secure (and the session's "__Host-" prefixed): whenever the
+ * service is reached over https (PUBLIC_BASE_URL), or ADMIN_COOKIE_SECURE says so behind a
+ * proxy that ends TLS for an http PUBLIC_BASE_URL.
+ */
+export function cookiesSecure(config: { ADMIN_COOKIE_SECURE: boolean; PUBLIC_BASE_URL: string }): boolean {
+  return config.ADMIN_COOKIE_SECURE || /^https:/i.test(config.PUBLIC_BASE_URL);
+}
+
 /** The session cookie; "__Host-" (Secure, no Domain, Path=/) whenever cookies are Secure. */
 export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-b311_admin' : 'b311_admin';
@@ -30,7 +39,7 @@ export function cookieOptions(secure: boolean, expires?: Date) {
 /** The signed-in session of a request, looked up once per request. */
 export async function sessionOf(request: FastifyRequest): Promise<AdminSession | undefined> {
   if (request.adminSession) return request.adminSession;
-  const name = sessionCookieName(request.server.config.ADMIN_COOKIE_SECURE);
+  const name = sessionCookieName(cookiesSecure(request.server.config));
   const token = request.cookies?.[name];
   if (!token || token.length > 100) return undefined;
   const session = await findSession(request.server.db, token);

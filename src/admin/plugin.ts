@@ -2,12 +2,13 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { asset } from './assets.js';
-import { isApiRequest } from './auth.js';
+import { cookiesSecure, isApiRequest } from './auth.js';
 import { errorPage } from './pages/layout.js';
 import auditRoutes from './routes/audit.js';
 import catalogueRoutes from './routes/catalogue.js';
 import flowRoutes from './routes/flow.js';
 import signInRoutes from './routes/sign-in.js';
+import { loggableError } from '../lib/loggable-error.js';
 
 /** The console's content security policy: no inline script, nothing from elsewhere. */
 export const CONSOLE_CSP = [
@@ -31,13 +32,13 @@ async function adminRoutes(app: FastifyInstance) {
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-    if (app.config.ADMIN_COOKIE_SECURE) reply.header('strict-transport-security', 'max-age=31536000');
+    if (cookiesSecure(app.config)) reply.header('strict-transport-security', 'max-age=31536000');
     if (!request.url.startsWith('/admin/assets/')) reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((error: FastifyError & { problems?: unknown }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error, url: request.url }, 'console request failed');
+    if (status >= 500) request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'console request failed');
     const message = status >= 500 ? 'Something went wrong on our side; the error is logged.' : error.message;
     if (isApiRequest(request)) {
       return reply.code(status).send({

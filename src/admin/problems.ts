@@ -1,4 +1,4 @@
-import { validateFlow, type FlowProblem } from '../flow/validate.js';
+import { validateFlow, type FlowProblem, type FlowRules } from '../flow/validate.js';
 
 /** A validation problem placed where the editor shows it: on a step's field, or on the flow. */
 export interface PlacedProblem {
@@ -55,8 +55,8 @@ export function placeProblems(problems: readonly FlowProblem[]): PlacedProblem[]
 }
 
 /** Problems block publishing; warnings (a question with no keypad answer) are shown but do not. */
-export function checkDocument(document: unknown): { ok: boolean; problems: PlacedProblem[]; warnings: PlacedProblem[] } {
-  const result = validateFlow(document);
+export function checkDocument(document: unknown, rules: FlowRules = {}): { ok: boolean; problems: PlacedProblem[]; warnings: PlacedProblem[] } {
+  const result = validateFlow(document, rules);
   const warnings = placeProblems(result.warnings);
   return result.ok ? { ok: true, problems: [], warnings } : { ok: false, problems: placeProblems(result.problems), warnings };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { flowDrafts, flowRevisions, type FlowRevision } from '../../db/schema/index.js';
 import { DEFAULT_FLOW_KEY, publishRevision, type LoadedFlow } from '../flow/revisions.js';
+import type { FlowRules } from '../flow/validate.js';
 import { audit } from './audit.js';
 import { diffFlows, summariseChanges, type Change } from './diff.js';
 import { liveFlow } from './drafts.js';
@@ -24,7 +25,7 @@ const lockPublishing = (tx: DbOrTx, flowKey: string) =>
  */
 export async function publishDraft(
   db: Db,
-  input: { flowKey?: string; message: string; actor: string; expectedVersion: string | null },
+  input: { flowKey?: string; message: string; actor: string; expectedVersion: string | null; rules?: FlowRules },
 ): Promise<LoadedFlow> {
   const flowKey = input.flowKey ?? DEFAULT_FLOW_KEY;
   const message = checkMessage(input.message);
@@ -40,12 +41,12 @@ export async function publishDraft(
       .for('update');
     if (!draft) throw new AdminErrors.noDraftChanges();
     if (input.expectedVersion !== null && draft.version !== input.expectedVersion) throw new AdminErrors.draftConflict();
-    const checked = checkDocument(draft.document);
+    const checked = checkDocument(draft.document, input.rules);
     if (!checked.ok) throw Object.assign(new AdminErrors.draftInvalid(checked.problems.length), { problems: checked.problems });
     const live = await liveFlow(tx, flowKey);
     const changes = diffFlows(live.flow, draft.document);
     if (!changes.length) throw new AdminErrors.noDraftChanges();
-    const published = await publishRevision(tx, { document: draft.document, message, author: input.actor });
+    const published = await publishRevision(tx, { document: draft.document, message, author: input.actor, ...(input.rules ? { rules: input.rules } : {}) });
     await tx.delete(flowDrafts).where(eq(flowDrafts.flowKey, flowKey));
     await audit(tx, {
       actor: input.actor,
@@ -58,7 +59,7 @@ export async function publishDraft(
 }
 
 /** Makes an earlier revision live again, as a new revision that says which one it restores. */
-export async function rollBack(db: Db, input: { revisionId: number; message?: string; actor: string }): Promise<LoadedFlow> {
+export async function rollBack(db: Db, input: { revisionId: number; message?: string; actor: string; rules?: FlowRules }): Promise<LoadedFlow> {
   return db.transaction(async (tx) => {
     const [target] = await tx.select().from(flowRevisions).where(eq(flowRevisions.id, input.revisionId));
     if (!target) throw new AdminErrors.revisionNotFound(String(input.revisionId));
@@ -66,7 +67,13 @@ export async function rollBack(db: Db, input: { revisionId: number; message?: st
     const live = await liveFlow(tx, target.flowKey);
     if (live.revisionId === target.id) throw new AdminErrors.badRequest(`version ${target.version} is already live`);
     const message = input.message?.trim() ? checkMessage(input.message) : `Roll back to version ${target.version}`;
-    const published = await publishRevision(tx, { document: target.document, message, author: input.actor, restoredFrom: target.id });
+    const published = await publishRevision(tx, {
+      document: target.document,
+      message,
+      author: input.actor,
+      restoredFrom: target.id,
+      ...(input.rules ? { rules: input.rules } : {}),
+    });
     await audit(tx, {
       actor: input.actor,
       action: 'rollback',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { adminSessions, users } from '../../db/schema/index.js';
 import type { Role } from './users.js';
@@ -45,10 +45,16 @@ export async function findSession(db: DbOrTx, token: string): Promise<AdminSessi
     })
     .from(adminSessions)
     .innerJoin(users, eq(users.id, adminSessions.userId))
-    .where(and(eq(adminSessions.tokenHash, hashToken(token)), gt(adminSessions.expiresAt, sql`now()`)));
+    .where(and(eq(adminSessions.tokenHash, hashToken(token)), gt(adminSessions.expiresAt, sql`now()`), isNull(users.disabledAt)));
   return row;
 }
 
 export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
   await db.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash));
+}
+
+/** Ends every session of one user (a new password, a disabled account). */
+export async function deleteUserSessions(db: DbOrTx, userId: number): Promise<number> {
+  const ended = await db.delete(adminSessions).where(eq(adminSessions.userId, userId)).returning({ tokenHash: adminSessions.tokenHash });
+  return ended.length;
 }

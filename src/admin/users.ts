@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import { audit } from './audit.js';
 import { AdminErrors } from './errors.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
+import { deleteUserSessions } from './sessions.js';
 
 export const ROLES = ['supervisor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -44,10 +45,25 @@ export async function createUser(
   if (existing) {
     if (!input.resetPassword) throw new AdminErrors.badRequest(`user ${input.username} exists; pass --reset-password to replace the password`);
     const [user] = await db.update(users).set({ passwordHash, role: input.role }).where(eq(users.id, existing.id)).returning();
-    await audit(db, { actor: input.actor, action: 'user-password-reset', subject: input.username, detail: { role: input.role } });
+    // Whoever held the old password may hold a session too: a new password ends them all.
+    const sessionsEnded = await deleteUserSessions(db, existing.id);
+    await audit(db, { actor: input.actor, action: 'user-password-reset', subject: input.username, detail: { role: input.role, sessionsEnded } });
     return { user: user!, created: false };
   }
   const [user] = await db.insert(users).values({ username: input.username, passwordHash, role: input.role }).returning();
   await audit(db, { actor: input.actor, action: 'user-create', subject: input.username, detail: { role: input.role } });
   return { user: user!, created: true };
+}
+
+/**
+ * Disables a console account: it can no longer sign in and its sessions end at once. The row is
+ * kept, so the audit log's names still mean someone. False when there is no such user.
+ */
+export async function disableUser(db: DbOrTx, input: { username: string; actor: string }): Promise<boolean> {
+  const existing = await findUser(db, input.username);
+  if (!existing) return false;
+  await db.update(users).set({ disabledAt: sql`coalesce(${users.disabledAt}, now())` }).where(eq(users.id, existing.id));
+  const sessionsEnded = await deleteUserSessions(db, existing.id);
+  await audit(db, { actor: input.actor, action: 'user-disable', subject: input.username, detail: { sessionsEnded } });
+  return true;
 }

@@ -30,3 +30,19 @@ export async function createDepartmentKey(db: DbOrTx, departmentCode: string, la
     .returning({ id: departmentKeys.id });
   return { id: row!.id, key };
 }
+
+/** Revokes a department key by its id (as key:create printed it); undefined when no such live key. */
+export async function revokeDepartmentKey(db: DbOrTx, id: number): Promise<{ departmentCode: string; label: string } | undefined> {
+  const [row] = await db
+    .update(departmentKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(departmentKeys.id, id), isNull(departmentKeys.revokedAt)))
+    .returning({ departmentCode: departmentKeys.departmentCode, label: departmentKeys.label });
+  return row;
+}
+
+/** Whether a live (unrevoked) department key has this id. */
+export async function hasLiveDepartmentKey(db: DbOrTx, id: number): Promise<boolean> {
+  const [row] = await db.select({ id: departmentKeys.id }).from(departmentKeys).where(and(eq(departmentKeys.id, id), isNull(departmentKeys.revokedAt)));
+  return !!row;
+}

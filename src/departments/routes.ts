@@ -9,6 +9,7 @@ import { publicRequest } from '../open311/serialize.js';
 import { InvalidKey, InvalidUpdate, MissingKey } from './errors.js';
 import { findDepartmentKey, type DepartmentCaller } from './keys.js';
 import { applyDepartmentUpdate, isRequestStatus, MAX_NOTE, ownedRequest, type DepartmentUpdate } from './update.js';
+import { loggableError } from '../lib/loggable-error.js';
 
 export const DEPARTMENTS_PREFIX = '/departments/v1';
 
@@ -88,7 +89,7 @@ export default async function departmentRoutes(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error({ err: error, url: request.url }, 'department update failed');
+      request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'department update failed');
       return reply.code(500).send({ code: 'DEPT_INTERNAL', message: 'internal error; try again later' });
     }
     if (status === 401) reply.header('www-authenticate', 'Bearer');

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { runStatement, type Db, type DbOrTx } from '../../db/client.js';
 import { flowRevisions } from '../../db/schema/index.js';
 import type { Flow, Step } from './schema.js';
-import { validateFlow } from './validate.js';
+import { validateFlow, type FlowRules } from './validate.js';
 
 export const DEFAULT_FLOW_KEY = 'main';
 export const flowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../flows');
@@ -54,9 +54,9 @@ export async function latestRevision(db: DbOrTx, flowKey = DEFAULT_FLOW_KEY): Pr
 /** Validates and stores a new immutable revision; the version is one more than the newest. */
 export async function publishRevision(
   db: DbOrTx,
-  input: { document: unknown; message: string; author: string; restoredFrom?: number },
+  input: { document: unknown; message: string; author: string; restoredFrom?: number; rules?: FlowRules },
 ): Promise<LoadedFlow> {
-  const result = validateFlow(input.document);
+  const result = validateFlow(input.document, input.rules);
   if (!result.ok) {
     throw Object.assign(new Error(`flow is not valid: ${result.problems.map((p) => p.message).join('; ')}`), {
       problems: result.problems,

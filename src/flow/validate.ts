@@ -41,13 +41,36 @@ export function isQuestion(step: Step): boolean {
   return 'retries' in step;
 }
 
-/** Checks a flow document against the JSON Schema and then as a graph. */
-export function validateFlow(document: unknown): FlowValidation {
+/** What a deployment allows beyond the format itself (from its configuration). */
+export interface FlowRules {
+  /** The numbers a transfer step may dial; undefined checks nothing (a flow read on its own). */
+  transferNumbers?: readonly string[];
+}
+
+/** Checks a flow document against the JSON Schema, then as a graph, then against the deployment's rules. */
+export function validateFlow(document: unknown, rules: FlowRules = {}): FlowValidation {
   if (!checker.Check(document)) return { ok: false, problems: schemaProblems(document).slice(0, 30), warnings: [] };
   const flow = document as Flow;
-  const problems = checkGraph(flow);
+  const problems = [...checkGraph(flow), ...transferProblems(flow, rules)];
   const warnings = keypadWarnings(flow);
   return problems.length ? { ok: false, problems, warnings } : { ok: true, flow, warnings };
+}
+
+const digitsOf = (number: string) => number.replace(/^\+/, '');
+
+/** A transfer to a number the deployment has not listed could send callers anywhere (toll fraud). */
+function transferProblems(flow: Flow, rules: FlowRules): FlowProblem[] {
+  const listed = rules.transferNumbers;
+  if (!listed) return [];
+  const allowed = new Set(listed.map(digitsOf));
+  return Object.values(flow.steps)
+    .filter((step) => step.type === 'transfer' && !allowed.has(digitsOf(step.number)))
+    .map((step) => ({
+      stepId: step.id,
+      path: 'number',
+      kind: 'phone' as const,
+      message: `${(step as { number: string }).number} is not an allowed transfer number; ask for it to be added to TRANSFER_ALLOWED_NUMBERS${allowed.size ? ` (allowed: ${listed.join(', ')})` : ' (none are allowed now)'}`,
+    }));
 }
 
 /** How each key is said in a prompt: the digit itself, or the name of the key. */

@@ -34,3 +34,19 @@ export async function createApiClient(db: DbOrTx, name: string): Promise<{ id: n
   const [row] = await db.insert(apiClients).values({ name, keyHash: hashKey(key) }).returning({ id: apiClients.id });
   return { id: row!.id, key };
 }
+
+/** Revokes a client's key by its id (as key:create printed it); false when no such live key. */
+export async function revokeApiClient(db: DbOrTx, id: number): Promise<{ name: string } | undefined> {
+  const [row] = await db
+    .update(apiClients)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiClients.id, id), isNull(apiClients.revokedAt)))
+    .returning({ name: apiClients.name });
+  return row;
+}
+
+/** Whether a live (unrevoked) client key has this id. */
+export async function hasLiveApiClient(db: DbOrTx, id: number): Promise<boolean> {
+  const [row] = await db.select({ id: apiClients.id }).from(apiClients).where(and(eq(apiClients.id, id), isNull(apiClients.revokedAt)));
+  return !!row;
+}

@@ -9,6 +9,7 @@ import { parseRequestFilters } from './filters.js';
 import { findPublicRequest, listRequests, servicesChangeset, updatesFor, type PublicRequestRow } from './queries.js';
 import { publicRequest, serviceDefinition, serviceSummary } from './serialize.js';
 import { submitRequest, type PostParams } from './submit.js';
+import { loggableError } from '../lib/loggable-error.js';
 
 export const OPEN311_PREFIX = '/open311/v2';
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
@@ -73,7 +74,7 @@ export default async function open311Routes(app: FastifyInstance) {
     const format = formatOf(request);
     const status = error.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error({ err: error, url: request.url }, 'open311 request failed');
+      request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'open311 request failed');
       return sendErrors(reply, format, 500, 'internal error; try again later');
     }
     if (status === 429) return sendErrors(reply, format, 429, error.message);

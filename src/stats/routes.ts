@@ -9,6 +9,7 @@ import { parseFilter } from './filter.js';
 import { areaOutlines } from './map.js';
 import { statsPage } from './page.js';
 import { CONSOLE_CSP } from '../admin/plugin.js';
+import { loggableError } from '../lib/loggable-error.js';
 
 // The console's own policy; chart.js styles its canvas through the CSSOM, which style-src allows.
 
@@ -28,7 +29,7 @@ export default async function statsRoutes(app: FastifyInstance) {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error, url: request.url }, 'CityStat request failed');
+    if (status >= 500) request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'CityStat request failed');
     const message = status >= 500 ? 'Something went wrong on our side; the error is logged.' : error.message;
     if (isApiRequest(request) || /\.(json|csv)(\?|$)/.test(request.url)) {
       return reply.code(status).send({ statusCode: status, code: status >= 500 ? 'STATS_INTERNAL' : error.code ?? 'STATS_ERROR', message });

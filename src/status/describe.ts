@@ -2,7 +2,7 @@ import type { Language, Speech } from '../flow/step-api.js';
 import { CONFIRMATION_GROUPS } from '../requests/confirmation.js';
 import { isClosed, spokenStatus, type RequestStatus } from '../requests/status.js';
 import type { RequestSummary } from './queries.js';
-import { spokenPlace } from './spoken-place.js';
+import { spokenPlace, spokenStreetOf } from './spoken-place.js';
 
 const TIME_ZONE = 'America/New_York';
 
@@ -18,6 +18,16 @@ export function whatAndWhere(
   const place = spokenPlace(r.addressString, r.locationWords);
   if (!place) return what;
   return `${what}, ${language === 'es' ? 'en' : 'at'} ${place}`;
+}
+
+/** "Pothole, at North Charles Street": the type and the street only, for a caller known by number alone. */
+export function whatAndStreet(
+  r: { serviceNames: { en: string; es: string } | null; addressString: string | null },
+  language: Language,
+): string {
+  const what = r.serviceNames?.[language] ?? (language === 'es' ? 'un reporte' : 'a report');
+  const street = spokenStreetOf(r.addressString);
+  return street ? `${what}, ${language === 'es' ? 'en' : 'at'} ${street}` : what;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { matchWords, type Speech, type StepHandler, type StepOf } from '../flow/step-api.js';
-import { whatAndWhere } from './describe.js';
+import { whatAndStreet } from './describe.js';
 import { offerWords, say } from './phrases.js';
 import { openRequestsOf, type OpenRequests } from './queries.js';
 
@@ -53,14 +53,15 @@ export const recognizeCaller: StepHandler<StepOf<'recognize-caller'>, typeof scr
   },
 };
 
+/**
+ * Caller ID is easily forged: whoever calls from a reporter's number hears no more than the type
+ * and the street of the latest open report (no house number, no count, nothing the caller said).
+ * The full status needs the confirmation number or the 1 that follows.
+ */
 function offerSpeech(open: OpenRequests, language: 'en' | 'es'): Speech[] {
-  const what = whatAndWhere(open.latest, language);
+  const what = whatAndStreet(open.latest, language);
   if (open.count === 1) {
     return [language === 'es' ? `Tiene un reporte abierto: ${what}.` : `You have an open report: ${what}.`];
   }
-  return [
-    language === 'es'
-      ? `Tiene ${open.count} reportes abiertos; el más reciente es: ${what}.`
-      : `You have ${open.count} open reports; the most recent is: ${what}.`,
-  ];
+  return [language === 'es' ? `Su reporte abierto más reciente es: ${what}.` : `Your most recent open report is: ${what}.`];
 }

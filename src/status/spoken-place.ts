@@ -21,6 +21,28 @@ export function spokenPlace(addressString: string | null, locationWords: string 
   return [main, ...details].filter(Boolean).join(', ');
 }
 
+/**
+ * Only the street (or landmark) of a request's address: no house number, no unit, never the
+ * caller's own words. What may be said to whoever calls from the reporter's number, which caller
+ * ID alone does not prove is the reporter ("1200 North Charles Street, apartment 3" → "North
+ * Charles Street").
+ */
+export function spokenStreetOf(addressString: string | null): string | undefined {
+  const address = addressString?.replace(CITY, '').trim();
+  if (!address) return undefined;
+  const [first] = address.split(/\s*,\s*/);
+  const streets = first!.split(/\s+&\s+/).map(streetOnly).filter(Boolean);
+  return streets.length ? streets.join(' and ') : undefined;
+}
+
+function streetOnly(piece: string): string {
+  const unit = UNIT.exec(piece);
+  const body = (unit ? piece.slice(0, unit.index) : piece).trim();
+  const numbered = NUMBERED.exec(body);
+  const street = numbered ? numbered[3]! : body;
+  return isPostalStreet(street) ? spokenStreet(street.toLowerCase().split(/\s+/).join(' ')) : street;
+}
+
 function spokenPiece(piece: string): string {
   const unit = UNIT.exec(piece);
   const body = unit ? piece.slice(0, unit.index) : piece;

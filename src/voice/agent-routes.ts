@@ -7,7 +7,7 @@ import { callSidOf, type WebhookBody } from './input.js';
 import { callerNumber } from './phone.js';
 import { queueUrls } from './queue-routes.js';
 import { sayIn, sendTwiml } from './twiml.js';
-import { loggableError } from './log-error.js';
+import { loggableError } from '../lib/loggable-error.js';
 
 const DIAL_STATUSES = new Set(['completed', 'answered', 'busy', 'no-answer', 'failed', 'canceled']);
 

@@ -9,7 +9,7 @@ import { holdTurn, sessionLanguage } from '../queue/hold.js';
 import { queuePhrase } from '../queue/phrases.js';
 import { endWait, queueResultOf } from '../queue/queue-end.js';
 import { callSidOf, callerInput, type WebhookBody } from './input.js';
-import { loggableError } from './log-error.js';
+import { loggableError } from '../lib/loggable-error.js';
 import { VOICES, sayIn, sendTwiml } from './twiml.js';
 
 const QUEUE_NAME = /^[a-z][a-z0-9-]{0,63}$/;

@@ -13,8 +13,9 @@ import { renderReply, sendTwiml } from './twiml.js';
 import { voiceUrls } from './urls.js';
 import queueRoutes from './queue-routes.js';
 import agentRoutes from './agent-routes.js';
-import { loggableError } from './log-error.js';
+import { loggableError } from '../lib/loggable-error.js';
 import type { FallbackReason } from '../plugins/metrics.js';
+import { parseNumberList } from '../config.js';
 
 /**
  * The Twilio voice webhooks. Every route answers TwiML: when the database is down, slow or the
@@ -55,8 +56,17 @@ export default async function voiceRoutes(app: FastifyInstance) {
     kit: stepKit,
   });
 
-  const answer = (reply: FastifyReply, turn: TurnAnswer) =>
-    sendTwiml(reply, renderReply(turn.reply, turn.language as Language, voiceUrls(config.PUBLIC_BASE_URL, turn.seq)));
+  // Checked again here, not only when a flow is published: a revision published before a number
+  // left the list (or before there was a list) must not dial it.
+  const transferNumbers = new Set(parseNumberList(config.TRANSFER_ALLOWED_NUMBERS).map((n) => n.replace(/^\+/, '')));
+  const answer = (reply: FastifyReply, turn: TurnAnswer) => {
+    const end = turn.reply.end;
+    if (end?.kind === 'dial' && !transferNumbers.has(end.number.replace(/^\+/, ''))) {
+      reply.request.log.warn({ code: 'TRANSFER_NOT_ALLOWED' }, 'refused a transfer to a number outside TRANSFER_ALLOWED_NUMBERS; caller sent to an operator');
+      return sendTwiml(reply, technicalTroubleTwiml(config.PUBLIC_BASE_URL));
+    }
+    return sendTwiml(reply, renderReply(turn.reply, turn.language as Language, voiceUrls(config.PUBLIC_BASE_URL, turn.seq)));
+  };
 
   app.post('/voice/incoming', async (request, reply) => {
     const body = (request.body ?? {}) as WebhookBody;

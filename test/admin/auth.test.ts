@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { adminSessions, auditLog } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { addUser, ConsoleClient, PASSWORD, postSignIn, setCookies, signIn } from './console-client.js';
+import { addUser, ConsoleClient, PASSWORD, postSignIn, sessionCookieOf, setCookies, signIn } from './console-client.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,25 +29,43 @@ describe('console sign-in and permissions', () => {
     const response = await postSignIn(t.app, 'sam', PASSWORD);
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/admin/flow');
-    const header = [response.headers['set-cookie']].flat().find((c) => String(c).startsWith('b311_admin='))!;
+    const name = sessionCookieOf(t.app);
+    const header = [response.headers['set-cookie']].flat().find((c) => String(c).startsWith(`${name}=`))!;
     expect(header).toMatch(/HttpOnly/);
     expect(header).toMatch(/SameSite=Strict/);
-    const token = setCookies(response).get('b311_admin')!;
+    const token = setCookies(response).get(name)!;
     const rows = await t.app.db.select().from(adminSessions).where(eq(adminSessions.tokenHash, createHash('sha256').update(token).digest('hex')));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now());
   });
 
-  it('marks the cookie Secure, with the __Host- prefix, when ADMIN_COOKIE_SECURE is set', async () => {
-    const secure = await createTestApp({ ADMIN_COOKIE_SECURE: 'true' }, { database: t.database });
+  it.each([
+    ['PUBLIC_BASE_URL is https', { PUBLIC_BASE_URL: 'https://311.example.org' }],
+    ['ADMIN_COOKIE_SECURE is set behind an http PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://311.internal:3000', ADMIN_COOKIE_SECURE: 'true' }],
+  ])('marks the cookie Secure, with the __Host- prefix, when %s', async (_when, env) => {
+    const secure = await createTestApp(env, { database: t.database });
     try {
       const response = await postSignIn(secure.app, 'sam', PASSWORD);
       const header = [response.headers['set-cookie']].flat().find((c) => String(c).startsWith('__Host-b311_admin='));
       expect(header).toMatch(/; Secure/);
       expect(header).toMatch(/Path=\//);
+      expect(header).not.toMatch(/Domain=/);
       expect(response.headers['strict-transport-security']).toBeDefined();
     } finally {
       await secure.close();
+    }
+  });
+
+  it('keeps a plain cookie, without Secure, for an http PUBLIC_BASE_URL', async () => {
+    const plain = await createTestApp({ PUBLIC_BASE_URL: 'http://localhost:3000' }, { database: t.database });
+    try {
+      const response = await postSignIn(plain.app, 'sam', PASSWORD);
+      const header = [response.headers['set-cookie']].flat().find((c) => String(c).startsWith('b311_admin='));
+      expect(header).toBeDefined();
+      expect(header).not.toMatch(/; Secure/);
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await plain.close();
     }
   });
 
@@ -67,7 +85,7 @@ describe('console sign-in and permissions', () => {
       payload: new URLSearchParams({ username: 'sam', password: PASSWORD }).toString(),
     });
     expect(response.statusCode).toBe(403);
-    expect(setCookies(response).has('b311_admin')).toBe(false);
+    expect(setCookies(response).has(sessionCookieOf(t.app))).toBe(false);
   });
 
   it('stops signing in an address and username after five failures, even with the right password', async () => {
@@ -76,7 +94,7 @@ describe('console sign-in and permissions', () => {
     for (let i = 0; i < 5; i++) expect((await postSignIn(t.app, 'rita', `wrong password ${i}`, ip)).statusCode).toBe(401);
     const blocked = await postSignIn(t.app, 'rita', PASSWORD, ip);
     expect(blocked.statusCode).toBe(429);
-    expect(setCookies(blocked).has('b311_admin')).toBe(false);
+    expect(setCookies(blocked).has(sessionCookieOf(t.app))).toBe(false);
     // The limit is per address and username: the same person elsewhere still gets in.
     expect((await postSignIn(t.app, 'rita', PASSWORD, '198.51.100.9')).statusCode).toBe(303);
   });

@@ -1,6 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createUser } from '../../src/admin/users.js';
 import type { Role } from '../../src/admin/users.js';
+import { cookiesSecure, sessionCookieName } from '../../src/admin/auth.js';
+
+/** The session cookie's name on this app: "__Host-b311_admin" when its PUBLIC_BASE_URL is https. */
+export function sessionCookieOf(app: FastifyInstance): string {
+  return sessionCookieName(cookiesSecure(app.config));
+}
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -22,14 +28,14 @@ export function hiddenField(page: string, name: string): string {
 }
 
 /** Fills and posts the sign-in form as a browser would: its token cookie and hidden field. */
-export async function postSignIn(app: FastifyInstance, username: string, password: string, ip = '127.0.0.1') {
-  const form = await app.inject({ method: 'GET', url: '/admin/sign-in', headers: { accept: 'text/html' }, remoteAddress: ip });
+export async function postSignIn(app: FastifyInstance, username: string, password: string, ip = '127.0.0.1', headers: Record<string, string> = {}) {
+  const form = await app.inject({ method: 'GET', url: '/admin/sign-in', headers: { accept: 'text/html', ...headers }, remoteAddress: ip });
   const token = setCookies(form).get('b311_signin')!;
   return app.inject({
     method: 'POST',
     url: '/admin/sign-in',
     remoteAddress: ip,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `b311_signin=${token}`, accept: 'text/html' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `b311_signin=${token}`, accept: 'text/html', ...headers },
     payload: new URLSearchParams({ _csrf: hiddenField(form.body, '_csrf'), username, password, next: '/admin/flow' }).toString(),
   });
 }
@@ -65,7 +71,8 @@ export class ConsoleClient {
 export async function signIn(app: FastifyInstance, username: string, password = PASSWORD): Promise<ConsoleClient> {
   const response = await postSignIn(app, username, password);
   if (response.statusCode !== 303) throw new Error(`sign-in answered ${response.statusCode}`);
-  const cookie = `b311_admin=${setCookies(response).get('b311_admin')}`;
+  const name = sessionCookieOf(app);
+  const cookie = `${name}=${setCookies(response).get(name)}`;
   const page = await app.inject({ method: 'GET', url: '/admin/flow', headers: { cookie, accept: 'text/html' } });
   const csrf = /<meta name="csrf-token" content="([^"]+)">/.exec(page.body)?.[1];
   if (!csrf) throw new Error('no CSRF token on the page');

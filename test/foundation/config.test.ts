@@ -29,6 +29,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ DB_PREPARE: 'sometimes' })).toThrow(/DB_PREPARE/);
   });
 
+  it('defaults PUBLIC_BASE_URL to localhost on the configured port', () => {
+    expect(loadConfig({}).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_BASE_URL: '' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_BASE_URL: 'https://311.example.org' }).PUBLIC_BASE_URL).toBe('https://311.example.org');
+  });
+
   it('treats an empty value as unset, so .env files can list every key', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });

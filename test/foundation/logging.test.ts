@@ -33,6 +33,19 @@ describe('logging', () => {
     }
   });
 
+  it("logs a failed statement's error without the parameters the driver put in it", () => {
+    const { logger, lines } = capture();
+    const err = Object.assign(new Error('Failed query: insert into service_requests values ($1, $2)\nparams: Ysolde,ysolde.q@example.org'), {
+      query: 'insert …',
+      parameters: ['Ysolde', 'ysolde.q@example.org'],
+    });
+    logger.error({ err, route: '/open311/v2/:file' }, 'open311 request failed');
+    const line = lines.join('');
+    expect(line).not.toContain('Ysolde');
+    expect(line).not.toContain('ysolde.q@example.org');
+    expect(JSON.parse(line)).toMatchObject({ route: '/open311/v2/:file', err: { type: 'Error', message: expect.stringContaining('Failed query') } });
+  });
+
   it('keeps timestamps and short numbers', () => {
     expect(scrubPhoneNumbers('{"time":1764126000000,"seq":12,"ms":350}')).toBe('{"time":1764126000000,"seq":12,"ms":350}');
   });

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../db/client.js';
@@ -19,7 +19,10 @@ export interface TestApp {
 }
 
 /** Builds the real service on a fresh database clone, with a known Twilio token and base URL. */
-export async function createTestApp(env: Record<string, string> = {}, options: { database?: Database } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { database?: Database; logger?: Logger } = {},
+): Promise<TestApp> {
   const config = loadConfig({
     PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
     TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
@@ -29,7 +32,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     ...env,
   });
   const database = options.database ?? (await createTestDatabase());
-  const app = await buildApp({ config, database, logger: pino({ level: config.LOG_LEVEL }) });
+  const app = await buildApp({ config, database, logger: options.logger ?? pino({ level: config.LOG_LEVEL }) });
   await app.ready();
   return {
     app,

@@ -36,7 +36,7 @@ describe('CityStat for signed-in users only', () => {
   });
 
   it('refuses a forged or expired session cookie', async () => {
-    const response = await t.app.inject({ method: 'GET', url: `/admin/stats.json?${period}`, headers: { cookie: 'b311_admin=not-a-session' } });
+    const response = await t.app.inject({ method: 'GET', url: `/admin/stats.json?${period}`, headers: { cookie: '__Host-b311_admin=not-a-session' } });
     expect(response.statusCode).toBe(401);
   });
 });

@@ -28,21 +28,22 @@ describe('status line: recognising a caller with open requests', () => {
     const from = newNumber();
     const r = await insertRequest(t.database.db, { callerNumber: from, status: 'assigned' });
     const caller = await callForStatus(from);
-    expect(caller.heard()).toMatch(/You have an open report: Pothole, at 1234 North Charles Street\. Press 1 to hear its status, or 2 to report something new\./);
+    expect(caller.heard()).toMatch(/You have an open report: Pothole, at North Charles Street\. Press 1 to hear its status, or 2 to report something new\./);
     await caller.press('1');
     expect(caller.heard()).toContain(`Request ${grouped(r.confirmation)}`);
     expect(caller.heard()).toMatch(/has been assigned to the department/);
     expect(caller.heard()).not.toMatch(/enter your confirmation number/);
   });
 
-  it('counts several open reports and offers the most recent', async () => {
+  it('offers the most recent of several open reports, without saying how many', async () => {
     const from = newNumber();
     await insertRequest(t.database.db, { callerNumber: from, requestedAt: new Date(Date.now() - 5 * DAY_MS) });
     await insertRequest(t.database.db, { callerNumber: from, serviceCode: 'graffiti', addressString: '400 E Pratt St, Baltimore, MD' });
     await insertRequest(t.database.db, { callerNumber: from, status: 'in_progress', requestedAt: new Date(Date.now() - 2 * DAY_MS) });
     await insertRequest(t.database.db, { callerNumber: from, status: 'completed', closedAt: new Date() });
     const caller = await callForStatus(from);
-    expect(caller.heard()).toMatch(/You have 3 open reports; the most recent is: Graffiti, at 400 East Pratt Street\./);
+    expect(caller.heard()).toMatch(/Your most recent open report is: Graffiti, at East Pratt Street\./);
+    expect(caller.heard()).not.toMatch(/\b3\b/);
   });
 
   it('recognises a neighbour by the report they added to someone else’s request', async () => {
@@ -95,6 +96,26 @@ describe('status line: recognising a caller with open requests', () => {
     expect(caller.heard()).toMatch(/enter your confirmation number/);
   });
 
+  it('says no house number, unit or words of the caller to someone known by caller ID alone', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, {
+      callerNumber: from,
+      addressString: '1200 N Charles St APT 3, Baltimore, MD',
+      locationWords: 'behind the blue house of Mrs Ferreira',
+    });
+    const caller = await callForStatus(from);
+    expect(caller.heard()).toMatch(/You have an open report: Pothole, at North Charles Street\. Press 1/);
+    expect(caller.heard()).not.toMatch(/1200|apartment|Ferreira/);
+  });
+
+  it('says only the type when the report has no address, never the caller\'s words', async () => {
+    const from = newNumber();
+    await insertRequest(t.database.db, { callerNumber: from, addressString: null, locationWords: 'outside the house of Mrs Ferreira' });
+    const caller = await callForStatus(from);
+    expect(caller.heard()).toMatch(/You have an open report: Pothole\. Press 1/);
+    expect(caller.heard()).not.toMatch(/Ferreira/);
+  });
+
   it('offers it in Spanish to a Spanish caller', async () => {
     const from = newNumber();
     await insertRequest(t.database.db, { callerNumber: from });
@@ -102,6 +123,6 @@ describe('status line: recognising a caller with open requests', () => {
     await caller.start();
     await caller.press('9');
     await caller.press('2');
-    expect(caller.heard()).toMatch(/Tiene un reporte abierto: Bache, en 1234 North Charles Street\. Oprima 1 para escuchar su estado/);
+    expect(caller.heard()).toMatch(/Tiene un reporte abierto: Bache, en North Charles Street\. Oprima 1 para escuchar su estado/);
   });
 });

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DEFAULT_FLOW_KEY, latestRevision, revisionById, type LoadedFlow } from '../../flow/revisions.js';
 import { stepKit } from '../../flow/handlers.js';
 import type { Flow } from '../../flow/schema.js';
+import type { FlowRules } from '../../flow/validate.js';
+import { parseNumberList } from '../../config.js';
 import { can, requireRole } from '../auth.js';
 import { diffFlows } from '../diff.js';
 import { applyOp } from '../draft-ops.js';
@@ -29,6 +31,7 @@ const expectedVersionOf = (body: Record<string, unknown>): string | null =>
 
 export default async function flowRoutes(app: FastifyInstance) {
   const html = 'text/html; charset=utf-8';
+  const rules: FlowRules = { transferNumbers: parseNumberList(app.config.TRANSFER_ALLOWED_NUMBERS) };
 
   // Pages
   app.get('/flow', viewer, async (request, reply) => {
@@ -41,7 +44,7 @@ export default async function flowRoutes(app: FastifyInstance) {
 
   app.get('/flow/draft', viewer, async (request, reply) => {
     const draft = await getDraft(app.db);
-    const checked = checkDocument(draft.document);
+    const checked = checkDocument(draft.document, rules);
     const page = editorPage({
       session: request.adminSession!,
       draft,
@@ -69,7 +72,7 @@ export default async function flowRoutes(app: FastifyInstance) {
 
   // The history page's rollback buttons are plain forms: they work without scripts.
   app.post('/flow/revisions/:id/rollback', supervisor, async (request, reply) => {
-    await rollBack(app.db, { revisionId: idParam(request), actor: request.adminSession!.username });
+    await rollBack(app.db, { revisionId: idParam(request), actor: request.adminSession!.username, rules });
     return reply.redirect('/admin/flow/history?notice=rolled-back', 303);
   });
 
@@ -82,7 +85,7 @@ export default async function flowRoutes(app: FastifyInstance) {
       updatedBy: draft.updatedBy,
       baseRevisionId: draft.baseRevisionId,
       liveRevisionId: draft.live.revisionId,
-      ...(({ problems, warnings }) => ({ problems, warnings }))(checkDocument(draft.document)),
+      ...(({ problems, warnings }) => ({ problems, warnings }))(checkDocument(draft.document, rules)),
     };
   });
 
@@ -98,7 +101,7 @@ export default async function flowRoutes(app: FastifyInstance) {
       actor: request.adminSession!.username,
       ...(opName ? { action: opName } : {}),
     });
-    const { problems, warnings } = checkDocument(document);
+    const { problems, warnings } = checkDocument(document, rules);
     return { version: saved.version, focus, problems, warnings };
   });
 
@@ -110,6 +113,7 @@ export default async function flowRoutes(app: FastifyInstance) {
   app.post('/api/publish', supervisor, async (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const published = await publishDraft(app.db, {
+      rules,
       message: typeof body.message === 'string' ? body.message : '',
       actor: request.adminSession!.username,
       expectedVersion: expectedVersionOf(body),
@@ -127,6 +131,7 @@ export default async function flowRoutes(app: FastifyInstance) {
   app.post('/api/revisions/:id/rollback', supervisor, async (request) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const published = await rollBack(app.db, {
+      rules,
       revisionId: idParam(request),
       actor: request.adminSession!.username,
       ...(typeof body.message === 'string' ? { message: body.message } : {}),
@@ -139,7 +144,7 @@ export default async function flowRoutes(app: FastifyInstance) {
     const body = (request.body ?? {}) as Record<string, unknown>;
     let loaded: LoadedFlow | undefined;
     if (body.document !== undefined) {
-      const checked = checkDocument(body.document);
+      const checked = checkDocument(body.document, rules);
       if (!checked.ok) {
         return reply.code(422).send({
           statusCode: 422,

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { audit } from '../audit.js';
-import { cookieOptions, requireRole, sameToken, sessionCookieName, sessionOf, SIGN_IN_PATH } from '../auth.js';
+import { cookieOptions, cookiesSecure, requireRole, sameToken, sessionCookieName, sessionOf, SIGN_IN_PATH } from '../auth.js';
 import { dummyHash, verifyPassword } from '../passwords.js';
 import { createSession, deleteSession, randomToken } from '../sessions.js';
-import { signInBlocked } from '../throttle.js';
+import { beginSignIn, isRefusal, signInFailed, signInSucceeded } from '../throttle.js';
 import { findUser } from '../users.js';
 import { signInPage } from '../pages/sign-in.js';
 
@@ -17,7 +17,7 @@ export function safeNext(next: unknown): string {
 
 export default async function signInRoutes(app: FastifyInstance) {
   const { config } = app;
-  const secure = config.ADMIN_COOKIE_SECURE;
+  const secure = cookiesSecure(config);
   const sessionCookie = sessionCookieName(secure);
 
   const showForm = (reply: FastifyReply, status: number, options: { next: string; error?: string; username?: string; notice?: string }) => {
@@ -46,21 +46,29 @@ export default async function signInRoutes(app: FastifyInstance) {
     const limits = {
       perUser: config.ADMIN_SIGNIN_MAX_FAILURES,
       perAddress: config.ADMIN_SIGNIN_MAX_FAILURES_PER_IP,
+      perAccount: config.ADMIN_SIGNIN_MAX_FAILURES_PER_ACCOUNT,
       windowMinutes: config.ADMIN_SIGNIN_WINDOW_MIN,
+      lockoutMinutes: config.ADMIN_SIGNIN_LOCKOUT_MIN,
     };
-    if (await signInBlocked(app.db, ip, username, limits)) {
-      return showForm(reply, 429, {
-        next,
-        username,
-        error: `Too many failed sign-ins. Wait ${config.ADMIN_SIGNIN_WINDOW_MIN} minutes and try again.`,
-      });
+    // The attempt is counted before the password is checked, so parallel guesses cannot race
+    // past the limit; a locked account is refused without its password ever being looked at.
+    const attempt = await beginSignIn(app.db, ip, username, limits);
+    if (isRefusal(attempt)) {
+      const error =
+        attempt.refused === 'account'
+          ? `This account is locked after too many failed sign-ins. Try again in ${attempt.minutes} minute${attempt.minutes === 1 ? '' : 's'}.`
+          : `Too many failed sign-ins. Wait ${attempt.minutes} minutes and try again.`;
+      return showForm(reply, 429, { next, username, error });
     }
     const user = username ? await findUser(app.db, username) : undefined;
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-    if (!user || !ok) {
+    // A disabled account is refused exactly as a wrong password is: nothing says it exists.
+    if (!user || !ok || user.disabledAt) {
+      await signInFailed(app.db, attempt, limits);
       await audit(app.db, { actor: username || '(blank)', action: 'sign-in-failed', subject: username || '(blank)', detail: { ip } });
       return showForm(reply, 401, { next, username, error: 'Wrong username or password.' });
     }
+    await signInSucceeded(app.db, attempt);
     // A fresh token at every sign-in; any session the browser still carried is ended.
     const previous = await sessionOf(request);
     if (previous) await deleteSession(app.db, previous.tokenHash);

@@ -1,5 +1,5 @@
 /**
- * An error as the voice webhooks log it. A failed statement's message from drizzle ends with its
+ * An error as the service logs it (webhooks, APIs, the console). A failed statement's message from drizzle ends with its
  * parameters ("Failed query: insert …\nparams: +1410…, the caller's words…"), and its stack
  * starts with that message: both are cut, so a caller's number or speech never reaches the log.
  * The database's own error (the cause) keeps its SQLSTATE code and message, which name no values
@@ -29,4 +29,9 @@ function withoutParams(message: string): string {
 function codeOf(err: Error): { code?: string } {
   const code = (err as { code?: unknown }).code;
   return typeof code === 'string' ? { code } : {};
+}
+
+/** pino's serializer for `err`: an Error as loggableError makes it; anything already made, as it is. */
+export function errSerializer(err: unknown): unknown {
+  return err instanceof Error ? loggableError(err) : err;
 }
