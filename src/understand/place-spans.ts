@@ -39,7 +39,8 @@ const BOUNDARY: Record<Language, Set<string>> = {
     been has have had is was are were be being every again yesterday today tonight last this now still when while where nobody no
     someone somebody anyone we he she you about like just already all and or if then thats that's than also even
     blocking leaking flooding broken sitting hanging lying laying keeps keep needs need full gone missing smells smelling getting
-    coming causing running overflowing knocked fell falling down out since ago
+    coming causing running overflowing knocked fell falling down out since ago he's she's they're we're you're i've we've
+    they've he'd she'd they'd
     `.split(/\s+/).filter(Boolean),
   ),
   es: new Set(
