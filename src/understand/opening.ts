@@ -132,10 +132,25 @@ function issueOf(
   return { codes: codes.slice(0, 3), confidence: clear ? 'clear' : 'unclear', sure: classified.confidence === 'clear' ? 0.9 : clear ? 0.7 : 0.5 };
 }
 
+/**
+ * What a place phrase tends to hold, and how much it counts: a house number (tried before all else,
+ * as an address ends the search), a street or place word, a corner's "and".
+ */
+const LOOKS_LIKE_PLACE: [RegExp, number][] = [
+  [/^\d/, 4],
+  [/\b(street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|place|court|terrace|parkway|highway|square|circle|alley|park|market|station|center|plaza|school|library)\b/, 1],
+  [/ and /, 1],
+];
+
 /** The best place the sentence names: the most precise of the spans the gazetteer resolves. */
 async function findPlace(text: string, language: Language, tools: OpeningTools): Promise<Opening['place']> {
   let best: Opening['place'];
-  const spans = placeSpans(text, language);
+  // The phrases that look most like places are tried first, so a corner found early ends the
+  // search before "unclog the storm drain" is matched fuzzily against every name in the city.
+  const spans = placeSpans(text, language)
+    .map((span, i) => ({ span, i, looks: LOOKS_LIKE_PLACE.reduce((sum, [re, weight]) => sum + (re.test(span) ? weight : 0), 0) }))
+    .sort((a, b) => b.looks - a.looks || a.i - b.i)
+    .map((s) => s.span);
   for (const span of spans) {
     const result = await tools.resolve(span);
     if (result.kind !== 'resolved') continue;
