@@ -3,6 +3,7 @@ import type { Intent } from '../flow/step-api.js';
 import type { Classification } from '../intake/classify.js';
 import type { LocationResult, Precision, ResolvedLocation } from '../location/resolve.js';
 import { spokenDigits } from '../status/spoken-digits.js';
+import { isGenericName } from '../../db/names/generic.js';
 import { placeSpans, withoutPlace } from './place-spans.js';
 import { wantedIn } from './wanted.js';
 
@@ -152,6 +153,8 @@ async function findPlace(text: string, language: Language, tools: OpeningTools):
     .sort((a, b) => b.looks - a.looks || a.i - b.i)
     .map((s) => s.span);
   for (const span of spans) {
+    // "behind my house", "the side of the building": no name the gazetteer could find.
+    if (isGenericName(span)) continue;
     const result = await tools.resolve(span);
     if (result.kind !== 'resolved') continue;
     const rank = PRECISION_RANK[result.precision];

@@ -49,6 +49,13 @@ const BOUNDARY: Record<Language, Set<string>> = {
   ),
 };
 
+const STREET_THEN_AT = /\b(street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|place|pl|court|ct|terrace|parkway|pkwy|highway|hwy|square|circle|alley) at \w/;
+
+/** Whether the word leaves the place behind; "somebody's" as "somebody". */
+function leaves(word: string, language: Language): boolean {
+  return BOUNDARY[language].has(word) || (word.endsWith("'s") && BOUNDARY[language].has(word.slice(0, -2)));
+}
+
 /** "and"/"y" joins two streets unless what follows starts a new clause. */
 const AND: Record<Language, string> = { en: 'and', es: 'y' };
 const MAX_SPAN = 9;
@@ -83,12 +90,12 @@ function spanFrom(words: string[], start: number, language: Language): string[] 
     if (word === AND[language]) {
       // "Light Street and Key Highway" goes on; "…and nobody came" does not.
       const next = words[i + 1];
-      if (!next || next === ',' || BOUNDARY[language].has(next)) break;
+      if (!next || next === ',' || leaves(next, language) || next === 'the' || next === 'a' || next === 'el' || next === 'la') break;
       out.push(language === 'es' ? 'and' : word);
       continue;
     }
     // A relation inside the span is the place's detail ("Druid Hill Park near the reservoir").
-    if (BOUNDARY[language].has(word) && (out.length > 0 || !/^\d/.test(word)) && !(language === 'en' && (word === 'by' || word === 'near'))) break;
+    if (leaves(word, language) && (out.length > 0 || !/^\d/.test(word)) && !(language === 'en' && (word === 'by' || word === 'near'))) break;
     out.push(word);
   }
   while (out.length && (out.at(-1) === 'and' || out.at(-1) === 'the' || out.at(-1) === 'of')) out.pop();
@@ -119,7 +126,8 @@ function spansOf(words: string[], language: Language): Span[] {
     if (!span.length) return;
     const said = language === 'es' ? spanishToResolver(span) : span.join(' ');
     // "Light Street at Key Highway" is a corner: the resolver reads corners joined by "and".
-    const corner = / \w+ at \w/.test(` ${said}`) ? said.replace(/^(.*\w) at (\w.*)$/, '$1 and $2') : undefined;
+    // Only when a street's own word comes before the "at": "come fix the light at …" is no corner.
+    const corner = STREET_THEN_AT.test(said) ? said.replace(/^(.*\w) at (\w.*)$/, '$1 and $2') : undefined;
     for (const phrase of [corner, said]) if (phrase && !found.some((f) => f.said === phrase)) found.push({ said: phrase, from, to });
   };
   // House numbers first: "1200 North Charles" is the surest thing a caller says.
