@@ -31,6 +31,7 @@ const publicColumns = {
   agency: departments.name,
   agencyCode: serviceRequests.agency,
   description: serviceRequests.description,
+  requestedAction: serviceRequests.requestedAction,
   channel: serviceRequests.channel,
   addressString: serviceRequests.addressString,
   lat: serviceRequests.lat,

@@ -142,6 +142,8 @@ export function publicRequest(row: PublicRequestRow, updates: UpdateRow[] = []) 
     report_count: row.reportCount,
     duplicate: row.status === 'duplicate',
     parent_service_request_id: row.parentConfirmation ?? '',
+    // An extension, like channel: what the caller asked the city to do, in their own words.
+    requested_action: publicText(row.requestedAction, names),
     notes: updates.map((u) => noteOf(u, names)),
   };
 }

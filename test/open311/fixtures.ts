@@ -50,7 +50,7 @@ export const REQUEST_FIELDS = [
   'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description',
   'agency_responsible', 'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime',
   'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url',
-  'channel', 'report_count', 'duplicate', 'parent_service_request_id', 'notes',
+  'channel', 'report_count', 'duplicate', 'parent_service_request_id', 'requested_action', 'notes',
 ];
 
 export const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;

@@ -186,6 +186,15 @@ describe('history', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('publishes what the caller asked the city to do, with their name blanked out', async () => {
+    const r = await insertPhoneRequest(t.database.db, { requestedAction: `Please fill it, ${CALLER.firstName} lives here` });
+    const [json] = (await get(`/open311/v2/requests/${r.confirmation}.json`)).json();
+    expect(json.requested_action).toMatch(/^Please fill it, /);
+    expect(json.requested_action).not.toContain(CALLER.firstName);
+    const xml = parseXml((await get(`/open311/v2/requests/${r.confirmation}.xml`)).body);
+    expect(xml.service_requests.request[0].requested_action).toBe(json.requested_action);
+  });
+
   it("keeps a caller's follow-up in the notes, never as the city's status_notes", async () => {
     await t.database.db.insert(requestUpdates).values({ requestId: created[0]!.id, kind: 'follow-up', note: "it's still not fixed, and now it's bigger", author: 'caller' });
     const [r] = (await get(`/open311/v2/requests/${created[0]!.confirmation}.json`)).json();
