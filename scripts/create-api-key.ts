@@ -6,11 +6,10 @@
  *
  * Uses the service's own configuration (DATABASE_URL or DATA_DIR) and migrates first.
  */
-import { openDatabase } from '../db/client.js';
 import { seed } from '../db/seed/index.js';
-import { loadConfig } from '../src/config.js';
 import { createDepartmentKey } from '../src/departments/keys.js';
 import { createApiClient } from '../src/open311/api-keys.js';
+import { runWithDatabase } from './with-database.js';
 
 const USAGE = `usage: npm run key:create -- open311 <client name>
        npm run key:create -- department <department code> [label]`;
@@ -25,20 +24,10 @@ if ((kind !== 'open311' && kind !== 'department') || !name?.trim()) {
   process.exit(2);
 }
 
-const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, timeoutMs: 10_000 });
-let exitCode = 0;
-try {
-  await database.migrate();
+await runWithDatabase(async (db) => {
   // A department key needs the departments table filled.
-  await seed(database.db);
-  const created =
-    kind === 'open311' ? await createApiClient(database.db, name.trim()) : await createDepartmentKey(database.db, name.trim(), label.trim());
+  await seed(db);
+  const created = kind === 'open311' ? await createApiClient(db, name.trim()) : await createDepartmentKey(db, name.trim(), label.trim());
   console.log(`Created ${kind} key #${created.id} for ${name.trim()}. Store it now; it is not shown again:\n\n${created.key}\n`);
-} catch (err) {
-  console.error((err as Error).message);
-  exitCode = 1;
-} finally {
-  await database.close();
-}
-process.exit(exitCode);
+  return 0;
+});

@@ -11,10 +11,9 @@
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { openDatabase } from '../db/client.js';
-import { loadConfig } from '../src/config.js';
 import { MIN_PASSWORD_LENGTH } from '../src/admin/passwords.js';
 import { createUser, isRole, ROLES } from '../src/admin/users.js';
+import { runWithDatabase } from './with-database.js';
 
 const USAGE = `usage: npm run user:create -- --username <name> --role <${ROLES.join('|')}> [--reset-password]
        the password is read from standard input (prompted for on a terminal)`;
@@ -62,12 +61,8 @@ if (!username || !isRole(args.role)) {
 const role = args.role;
 
 const password = await readPassword();
-const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, timeoutMs: 10_000 });
-let exitCode = 0;
-try {
-  await database.migrate();
-  const { created } = await createUser(database.db, {
+await runWithDatabase(async (db) => {
+  const { created } = await createUser(db, {
     username,
     password,
     role,
@@ -75,10 +70,5 @@ try {
     resetPassword: args['reset-password'] === true,
   });
   console.log(created ? `Created ${role} ${username}.` : `Set a new password and role (${role}) for ${username}.`);
-} catch (err) {
-  console.error((err as Error).message);
-  exitCode = 1;
-} finally {
-  await database.close();
-}
-process.exit(exitCode);
+  return 0;
+});

@@ -6,9 +6,8 @@
  * The account is kept (the audit log names it). Uses the service's own configuration
  * (DATABASE_URL or DATA_DIR) and migrates first.
  */
-import { openDatabase } from '../db/client.js';
-import { loadConfig } from '../src/config.js';
 import { disableUser } from '../src/admin/users.js';
+import { runWithDatabase } from './with-database.js';
 
 const USAGE = 'usage: npm run user:disable -- <username>';
 
@@ -19,21 +18,11 @@ if (!username || args.length !== 1 || username.startsWith('-')) {
   process.exit(2);
 }
 
-const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, timeoutMs: 10_000 });
-let exitCode = 0;
-try {
-  await database.migrate();
-  if (await disableUser(database.db, { username, actor: 'cli' })) {
+await runWithDatabase(async (db) => {
+  if (await disableUser(db, { username, actor: 'cli' })) {
     console.log(`Disabled ${username}; their sessions have ended.`);
-  } else {
-    console.error(`There is no user ${username}.`);
-    exitCode = 1;
+    return 0;
   }
-} catch (err) {
-  console.error((err as Error).message);
-  exitCode = 1;
-} finally {
-  await database.close();
-}
-process.exit(exitCode);
+  console.error(`There is no user ${username}.`);
+  return 1;
+});

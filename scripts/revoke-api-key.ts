@@ -8,11 +8,10 @@
  *
  * Uses the service's own configuration (DATABASE_URL or DATA_DIR) and migrates first.
  */
-import { openDatabase } from '../db/client.js';
-import { loadConfig } from '../src/config.js';
 import { audit } from '../src/admin/audit.js';
 import { hasLiveDepartmentKey, revokeDepartmentKey } from '../src/departments/keys.js';
 import { hasLiveApiClient, revokeApiClient } from '../src/open311/api-keys.js';
+import { runWithDatabase } from './with-database.js';
 
 const USAGE = `usage: npm run key:revoke -- [open311|department] <key id>`;
 
@@ -24,37 +23,24 @@ if (args.length < 1 || args.length > 2 || !/^[1-9][0-9]{0,9}$/.test(idArg ?? '')
 }
 const id = Number(idArg);
 
-const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, timeoutMs: 10_000 });
-let exitCode = 0;
-try {
-  await database.migrate();
-  const db = database.db;
+await runWithDatabase(async (db) => {
   let kind = kindArg;
   if (!kind) {
     const open311 = await hasLiveApiClient(db, id);
     const department = await hasLiveDepartmentKey(db, id);
     if (open311 && department) {
       console.error(`Both an Open311 key and a department key are #${id}; say which: npm run key:revoke -- open311 ${id}`);
-      exitCode = 2;
+      return 2;
     }
     kind = open311 ? 'open311' : department ? 'department' : undefined;
   }
-  if (exitCode === 0) {
-    const revoked = kind === 'open311' ? await revokeApiClient(db, id) : kind === 'department' ? await revokeDepartmentKey(db, id) : undefined;
-    if (revoked) {
-      const who = 'name' in revoked ? revoked.name : `${revoked.departmentCode}${revoked.label ? ` (${revoked.label})` : ''}`;
-      await audit(db, { actor: 'cli', action: 'key-revoke', subject: `${kind} key #${id}`, detail: { who } });
-      console.log(`Revoked ${kind} key #${id} (${who}).`);
-    } else {
-      console.error(`There is no live ${kind ?? 'Open311 or department'} key #${id}.`);
-      exitCode = 1;
-    }
+  const revoked = kind === 'open311' ? await revokeApiClient(db, id) : kind === 'department' ? await revokeDepartmentKey(db, id) : undefined;
+  if (!revoked) {
+    console.error(`There is no live ${kind ?? 'Open311 or department'} key #${id}.`);
+    return 1;
   }
-} catch (err) {
-  console.error((err as Error).message);
-  exitCode = 1;
-} finally {
-  await database.close();
-}
-process.exit(exitCode);
+  const who = 'name' in revoked ? revoked.name : `${revoked.departmentCode}${revoked.label ? ` (${revoked.label})` : ''}`;
+  await audit(db, { actor: 'cli', action: 'key-revoke', subject: `${kind} key #${id}`, detail: { who } });
+  console.log(`Revoked ${kind} key #${id} (${who}).`);
+  return 0;
+});
