@@ -3,6 +3,7 @@ import type { Answer, FramePatch, Outcome, Reply, ScratchOf, StepContext, StepHa
 import { agentRoster, callbackWhenUnstaffed } from './agents.js';
 import { answerCallbackStage, CALLBACK_STAGES, stagePrompt, type CallbackStage, type DialogueInput } from './callback-dialogue.js';
 import { confirmCallback, savePending } from './callbacks.js';
+import { OPERATOR_QUEUE } from './operator-queue.js';
 import { queuePhrase } from './phrases.js';
 import { findWait, holdingCount, recordJoin, recordTurnedAway } from './waits.js';
 
@@ -14,8 +15,6 @@ type Ctx = StepContext<StepOf<'enqueue'>, ScratchOf<typeof scratch>>;
 type Out = Outcome<ScratchOf<typeof scratch>>;
 
 const PHASE_PREFIX = 'callback-';
-/** The queue every caller can be put through to: the 3 1 1 operators. */
-const OPERATOR_QUEUE = 'operator';
 
 /**
  * Puts the caller in a live queue after saying why, recording the wait in the call's transaction.

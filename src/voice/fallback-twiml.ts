@@ -2,8 +2,7 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { phrases } from '../flow/phrases.js';
 import { sayIn } from './twiml.js';
 import { voiceUrls } from './urls.js';
-
-export const OPERATOR_QUEUE = 'operator';
+import { OPERATOR_QUEUE } from '../queue/operator-queue.js';
 
 /**
  * The answer when anything on our side fails: an apology in both languages and the operator
