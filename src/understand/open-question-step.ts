@@ -12,7 +12,7 @@ import {
 import { currentCatalogue, type LoadedCatalogue } from '../intake/catalogue-cache.js';
 import { resolveLocation } from '../location/resolve.js';
 import { spokenDigits } from '../status/spoken-digits.js';
-import { understandOpening, type Opening } from './opening.js';
+import { fold, foldedWords, understandOpening, type Opening } from './opening.js';
 import { understandPhrases as p } from './phrases.js';
 
 type Ctx = StepContext<StepOf<'open-question'>>;
@@ -98,9 +98,8 @@ function spokenKey(ctx: Ctx, input: Answer): string | undefined {
 }
 
 function languageAsked(ctx: Ctx, text: string): Language | undefined {
-  const words = text.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').split(/[^a-z]+/).filter(Boolean);
+  const words = foldedWords(text);
   if (!words.length || words.length > LANGUAGE_WORDS_MAX) return undefined;
-  const fold = (w: string) => w.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '');
   return ctx.step.languages.find((l) => l.language !== ctx.language && l.words.some((w) => words.includes(fold(w))))?.language;
 }
 

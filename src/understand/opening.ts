@@ -52,9 +52,15 @@ const SPANISH = new Set(`hay un una en mi la el de que calle esta estan no por f
   ruido los las del con muy hola buenos dias tardes mi su se lo le al ya hace semanas desde frente cerca esquina arreglen`.split(/\s+/));
 const ENGLISH = new Set(`the a there is my on in of and i it to street please hi hello at for this that been have has was with`.split(/\s+/));
 
+/** Lower case without accents: "Español" and "espanol" are one word. */
+export const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '');
+
+/** The sentence's words, folded, punctuation and digits dropped. */
+export const foldedWords = (text: string) => fold(text).split(/[^a-z]+/).filter(Boolean);
+
 /** A sentence said in Spanish at an English prompt: more Spanish than English function words. */
 export function soundsSpanish(text: string): boolean {
-  const words = text.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').split(/[^a-z]+/).filter(Boolean);
+  const words = foldedWords(text);
   const es = words.filter((w) => SPANISH.has(w)).length;
   const en = words.filter((w) => ENGLISH.has(w)).length;
   return es >= 2 && es > en;
