@@ -4,7 +4,7 @@ import type { Classification } from '../intake/classify.js';
 import type { LocationResult, Precision, ResolvedLocation } from '../location/resolve.js';
 import { spokenDigits } from '../status/spoken-digits.js';
 import { isGenericName } from '../../db/names/generic.js';
-import { placeSpans, withoutPlace } from './place-spans.js';
+import { placeSpans, STREET_WORDS, withoutPlace } from './place-spans.js';
 import { wantedIn } from './wanted.js';
 
 /** What the understanding needs from the rooms: the classifier, the catalogue and the gazetteer. */
@@ -145,7 +145,7 @@ function issueOf(
  */
 const LOOKS_LIKE_PLACE: [RegExp, number][] = [
   [/^\d/, 4],
-  [/\b(street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|place|court|terrace|parkway|highway|square|circle|alley|park|market|station|center|plaza|school|library)\b/, 1],
+  [new RegExp(`\\b(${STREET_WORDS}|park|market|station|center|plaza|school|library)\\b`), 1],
   [/ and /, 1],
 ];
 

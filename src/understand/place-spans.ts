@@ -49,7 +49,12 @@ const BOUNDARY: Record<Language, Set<string>> = {
   ),
 };
 
-const STREET_THEN_AT = /\b(street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|place|pl|court|ct|terrace|parkway|pkwy|highway|hwy|square|circle|alley) at \w/;
+/**
+ * The words that end a street's name as callers say them. Narrower than the USPS suffixes on
+ * purpose: those include "light" and "park", which callers mostly mean as the problem or a place.
+ */
+export const STREET_WORDS = 'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|way|drive|dr|place|pl|court|ct|terrace|parkway|pkwy|highway|hwy|square|circle|alley';
+const STREET_THEN_AT = new RegExp(`\\b(${STREET_WORDS}) at \\w`);
 
 /** Whether the word leaves the place behind; "somebody's" as "somebody". */
 function leaves(word: string, language: Language): boolean {
